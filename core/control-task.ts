@@ -1,0 +1,38 @@
+/**
+ * A task: how one kind of Label Studio control is filled by an LLM. Declarative and pure: prompt instructions,
+ * a JSON schema fragment, a parser and a mapper. Registered under a versioned name (e.g. `choices.v1`).
+ */
+import type { JsonSchema } from './language-model';
+import type { PredictionTarget } from './label-config';
+import type { TaskData } from './label-studio';
+
+export type ControlParseResult =
+  | { status: 'answered'; value: unknown }
+  | { status: 'abstained'; reason: string };
+
+/** A result without its `id`: the result mapper assigns unique ids. */
+export interface ResultDraft {
+  from_name: string;
+  to_name: string;
+  type: string;
+  value: Record<string, unknown>;
+}
+
+export interface ControlTask {
+  /** Versioned registry name, e.g. `choices.v1`. */
+  readonly name: string;
+  /** The control tag this task fills, as written in labeling configs (e.g. `Choices`). */
+  readonly controlType: string;
+  /** Whether this task can fill this control on these objects (e.g. Choices on a Text). */
+  supports(target: PredictionTarget): boolean;
+  /** The prompt section that tells the model what to answer for this control. */
+  instructions(target: PredictionTarget): string;
+  /** The JSON schema of this control's answer, valid for OpenAI strict mode. */
+  schema(target: PredictionTarget): JsonSchema;
+  /** The model's answer for this control (a JSON value, or a string from a plain-text answer) → a value or abstention. */
+  parse(raw: unknown, target: PredictionTarget): ControlParseResult;
+  /** A parsed value → Label Studio results for this control. */
+  map(value: unknown, target: PredictionTarget, data: TaskData): ResultDraft[];
+  /** Why a result is invalid for this control, or null when it is valid. */
+  validate(result: ResultDraft, target: PredictionTarget, data: TaskData): string | null;
+}

@@ -1,0 +1,195 @@
+/**
+ * Typed errors with stable codes. Only `server/` maps codes to HTTP statuses.
+ * Test errors by `code` (or `PrelabelError.isInstance`), not `instanceof`: duplicate module copies break it.
+ */
+export const ERROR_CODES = {
+  /** A project YAML file does not follow the schema, or names something that does not exist. */
+  PROJECT_CONFIG_INVALID: 'PROJECT_CONFIG_INVALID',
+  /** A Label Studio labeling config that cannot be parsed or is unsafe (DOCTYPE, entities, too large). */
+  LABEL_CONFIG_INVALID: 'LABEL_CONFIG_INVALID',
+  /** A prompt template with a bad or unknown placeholder. */
+  PROMPT_TEMPLATE_INVALID: 'PROMPT_TEMPLATE_INVALID',
+  /** A task whose data lacks a field the prompt needs. */
+  TASK_DATA_INVALID: 'TASK_DATA_INVALID',
+  /** A registry lookup for a name nobody registered. */
+  NO_SUCH_COMPONENT: 'NO_SUCH_COMPONENT',
+  /** A name registered twice. */
+  DUPLICATE_COMPONENT: 'DUPLICATE_COMPONENT',
+  /** The labeling config has nothing prelabel can fill. */
+  NOTHING_TO_PREDICT: 'NOTHING_TO_PREDICT',
+  /** A call to an LLM provider failed (HTTP error, timeout, connection). */
+  PROVIDER_CALL_FAILED: 'PROVIDER_CALL_FAILED',
+  /** Retries ended without success. */
+  RETRY_EXHAUSTED: 'RETRY_EXHAUSTED',
+  /** The model answered, but the answer is unusable (truncated, refused, not parseable). */
+  RESPONSE_UNUSABLE: 'RESPONSE_UNUSABLE',
+  /** An HTTP request from Label Studio (or a CLI input file) that is malformed. */
+  REQUEST_INVALID: 'REQUEST_INVALID',
+  /** The caller is not authorised. */
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  /** The operation was aborted (deadline, shutdown). */
+  ABORTED: 'ABORTED',
+} as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+const MARKER = Symbol.for('prelabel.error');
+
+export interface PrelabelErrorOptions {
+  cause?: unknown;
+  /** Where the problem is: a file, a line, a field. Safe to show to users. */
+  location?: ErrorLocation;
+  isRetryable?: boolean;
+}
+
+export interface ErrorLocation {
+  file?: string;
+  line?: number;
+  column?: number;
+  /** A field path such as `provider.temperature` or `tasks[3].data`. */
+  field?: string;
+}
+
+export function formatLocation(location: ErrorLocation | undefined): string {
+  if (!location) return '';
+  const parts: string[] = [];
+  if (location.file) {
+    let place = location.file;
+    if (location.line !== undefined) place += `:${location.line}`;
+    if (location.line !== undefined && location.column !== undefined) place += `:${location.column}`;
+    parts.push(place);
+  }
+  if (location.field) parts.push(`field ${location.field}`);
+  return parts.join(', ');
+}
+
+export class PrelabelError extends Error {
+  readonly [MARKER] = true;
+  readonly code: ErrorCode;
+  readonly location?: ErrorLocation;
+  readonly isRetryable: boolean;
+
+  constructor(code: ErrorCode, message: string, options: PrelabelErrorOptions = {}) {
+    const where = formatLocation(options.location);
+    super(where ? `${where}: ${message}` : message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.location = options.location;
+    this.isRetryable = options.isRetryable ?? false;
+  }
+
+  static isInstance(error: unknown): error is PrelabelError {
+    return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[MARKER] === true;
+  }
+}
+
+export class ProjectConfigError extends PrelabelError {
+  /** Every problem found, one line each (the message joins them). */
+  readonly problems: string[];
+  constructor(problems: string[], options: PrelabelErrorOptions = {}) {
+    super(ERROR_CODES.PROJECT_CONFIG_INVALID, problems.join('\n'), options);
+    this.problems = problems;
+  }
+}
+
+export class LabelConfigError extends PrelabelError {
+  constructor(message: string, options: PrelabelErrorOptions = {}) {
+    super(ERROR_CODES.LABEL_CONFIG_INVALID, message, options);
+  }
+}
+
+export class PromptTemplateError extends PrelabelError {
+  constructor(message: string, options: PrelabelErrorOptions = {}) {
+    super(ERROR_CODES.PROMPT_TEMPLATE_INVALID, message, options);
+  }
+}
+
+export class TaskDataError extends PrelabelError {
+  constructor(message: string, options: PrelabelErrorOptions = {}) {
+    super(ERROR_CODES.TASK_DATA_INVALID, message, options);
+  }
+}
+
+export class NoSuchComponentError extends PrelabelError {
+  readonly kind: string;
+  readonly componentName: string;
+  readonly available: string[];
+  constructor(kind: string, componentName: string, available: string[], options: PrelabelErrorOptions = {}) {
+    super(
+      ERROR_CODES.NO_SUCH_COMPONENT,
+      `no ${kind} named "${componentName}" is registered (available: ${available.join(', ') || 'none'})`,
+      options,
+    );
+    this.kind = kind;
+    this.componentName = componentName;
+    this.available = available;
+  }
+}
+
+export class DuplicateComponentError extends PrelabelError {
+  constructor(kind: string, componentName: string, options: PrelabelErrorOptions = {}) {
+    super(ERROR_CODES.DUPLICATE_COMPONENT, `a ${kind} named "${componentName}" is already registered`, options);
+  }
+}
+
+export class NothingToPredictError extends PrelabelError {
+  constructor(message: string, options: PrelabelErrorOptions = {}) {
+    super(ERROR_CODES.NOTHING_TO_PREDICT, message, options);
+  }
+}
+
+export interface ProviderCallErrorOptions extends PrelabelErrorOptions {
+  statusCode?: number;
+  /** How long the provider asked us to wait before trying again, from `retry-after-ms` / `retry-after`. */
+  retryAfterMs?: number;
+  provider: string;
+}
+
+export class ProviderCallError extends PrelabelError {
+  readonly statusCode?: number;
+  readonly retryAfterMs?: number;
+  readonly provider: string;
+  constructor(message: string, options: ProviderCallErrorOptions) {
+    super(ERROR_CODES.PROVIDER_CALL_FAILED, message, options);
+    this.statusCode = options.statusCode;
+    this.retryAfterMs = options.retryAfterMs;
+    this.provider = options.provider;
+  }
+}
+
+export class RetryExhaustedError extends PrelabelError {
+  readonly errors: unknown[];
+  readonly lastError: unknown;
+  constructor(errors: unknown[], options: PrelabelErrorOptions = {}) {
+    const lastError = errors[errors.length - 1];
+    const lastMessage = lastError instanceof Error ? lastError.message : String(lastError);
+    super(ERROR_CODES.RETRY_EXHAUSTED, `gave up after ${errors.length} attempts: ${lastMessage}`, {
+      ...options,
+      cause: lastError,
+    });
+    this.errors = errors;
+    this.lastError = lastError;
+  }
+}
+
+export type ResponseUnusableReason = 'truncated' | 'refused' | 'content-filter' | 'unparseable' | 'empty';
+
+export class ResponseUnusableError extends PrelabelError {
+  readonly reason: ResponseUnusableReason;
+  constructor(reason: ResponseUnusableReason, message: string, options: PrelabelErrorOptions = {}) {
+    super(ERROR_CODES.RESPONSE_UNUSABLE, message, options);
+    this.reason = reason;
+  }
+}
+
+export class RequestInvalidError extends PrelabelError {
+  constructor(message: string, options: PrelabelErrorOptions = {}) {
+    super(ERROR_CODES.REQUEST_INVALID, message, options);
+  }
+}
+
+export class AbortedError extends PrelabelError {
+  constructor(message = 'the operation was aborted', options: PrelabelErrorOptions = {}) {
+    super(ERROR_CODES.ABORTED, message, options);
+  }
+}

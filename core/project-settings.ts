@@ -1,0 +1,65 @@
+import type { StructuredOutputMode } from './language-model';
+
+/**
+ * The effective pipeline of one Label Studio project: a project YAML file after validation, defaults and
+ * `${VAR}` interpolation, or the built-in default when no file matches.
+ */
+export interface ProjectSettings {
+  /** The YAML file these settings come from, or null for the built-in default. */
+  sourceFile: string | null;
+  /** Registered names of the stage implementations. */
+  stages: StageNames;
+  provider: ProviderSettings;
+  prompt: PromptSettings;
+  retry: RetrySettings;
+  /** How many tasks of one request run at once. */
+  concurrency: number;
+}
+
+export interface StageNames {
+  configParser: string;
+  promptRenderer: string;
+  responseParser: string;
+  resultMapper: string;
+}
+
+export interface ProviderSettings {
+  /** Registered provider name, e.g. `openai`. */
+  name: string;
+  model: string;
+  /** A secret: never logged, never part of `model_version`. */
+  apiKey?: string;
+  baseUrl?: string;
+  temperature?: number;
+  maxOutputTokens?: number;
+  /** Per-call timeout. */
+  timeoutMs: number;
+  /** `auto` picks what the model supports. */
+  structuredOutput: 'auto' | StructuredOutputMode;
+  /** Provider-specific settings, passed to the provider as they are. */
+  options: Record<string, unknown>;
+}
+
+export interface PromptTemplateSource {
+  text: string;
+  /** The file the template was read from (a prompt file or the YAML file). */
+  file: string | null;
+  /** The 1-based line of the template's first line in that file. */
+  line: number;
+}
+
+export interface PromptSettings {
+  /** A user template with `{field}` and `{labels}` placeholders; null for the built-in prompt. */
+  template: PromptTemplateSource | null;
+  /** Extra instructions added to the system message. */
+  instructions: string | null;
+  /** Task data fields the template may use besides those the labeling config shows. */
+  extraFields: string[];
+}
+
+export interface RetrySettings {
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  initialDelayMs: number;
+  maxDelayMs: number;
+}

@@ -1,0 +1,75 @@
+/**
+ * The five pipeline stages. Each is an interface with one method taking one options object; implementations are
+ * registered by name in the Registry and chosen by name in project YAML.
+ *
+ *   config parser → prompt renderer → LLM provider (language-model.ts) → response parser → result mapper
+ */
+import type { ChatMessage, StructuredOutputMode } from './language-model';
+import type { LabelConfig, PredictionTarget } from './label-config';
+import type { LabelStudioResult, TaskData } from './label-studio';
+import type { PromptSettings } from './project-settings';
+import type { ControlTask } from './control-task';
+
+/** Stage 1: Label Studio labeling config XML → what the config shows and collects. */
+export interface ConfigParser {
+  readonly specificationVersion: 'v1';
+  /** Throws LabelConfigError naming the problem. */
+  parse(options: { xml: string }): LabelConfig;
+}
+
+/** A prompt checked and prepared once per project, rendered once per task. */
+export interface CompiledPrompt {
+  /** Everything that decides the prompt apart from task data; part of `model_version`. */
+  readonly fingerprint: string;
+  /** Throws TaskDataError when the task lacks data the prompt needs. */
+  render(data: TaskData): ChatMessage[];
+}
+
+export interface PromptTarget extends PredictionTarget {
+  task: ControlTask;
+}
+
+/** Stage 2: targets + project prompt settings → messages. */
+export interface PromptRenderer {
+  readonly specificationVersion: 'v1';
+  /** Throws PromptTemplateError (naming file and line) for a template that cannot work with these targets. */
+  compile(options: {
+    targets: PromptTarget[];
+    prompt: PromptSettings;
+    /** What the provider will be asked for; the renderer describes the answer format accordingly. */
+    outputMode: StructuredOutputMode;
+  }): CompiledPrompt;
+}
+
+/** What the model said for one control, after parsing and normalisation. */
+export type ControlAnswer =
+  | { status: 'answered'; value: unknown }
+  | { status: 'abstained'; reason: string };
+
+export interface ParsedResponse {
+  /** One entry per target control, keyed by control name. */
+  answers: Map<string, ControlAnswer>;
+}
+
+/** Stage 4: the model's text → one answer (or abstention) per control. Never throws for model output. */
+export interface ResponseParser {
+  readonly specificationVersion: 'v1';
+  parse(options: { text: string; targets: PromptTarget[] }): ParsedResponse;
+}
+
+export interface DroppedResult {
+  control: string;
+  reason: string;
+}
+
+export interface MappedResults {
+  results: LabelStudioResult[];
+  /** Results that were produced but failed validation against the labeling config, and why. */
+  dropped: DroppedResult[];
+}
+
+/** Stage 5: answers → Label Studio result JSON, validated against the labeling config. */
+export interface ResultMapper {
+  readonly specificationVersion: 'v1';
+  map(options: { parsed: ParsedResponse; targets: PromptTarget[]; data: TaskData }): MappedResults;
+}

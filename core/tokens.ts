@@ -1,0 +1,36 @@
+import type { InjectionToken } from 'tsyringe';
+import type { LabelConfig } from './label-config';
+import type { ProjectSettings } from './project-settings';
+import type { Registry } from './registry';
+import type { Logger } from './logger';
+import type {
+  ConfigParser,
+  PromptRenderer,
+  ResponseParser,
+  ResultMapper,
+} from './stages';
+import type { LanguageModel } from './language-model';
+import type { Pipeline } from './pipeline';
+
+/** A symbol token that carries the type it resolves to, so `container.resolve(TOKENS.X)` is typed. */
+function token<T>(description: string): InjectionToken<T> {
+  return Symbol.for(`prelabel.${description}`) as InjectionToken<T>;
+}
+
+/** Every dependency-injection token of prelabel, in one place. */
+export const TOKENS = {
+  /** Root scope. */
+  Registry: token<Registry>('Registry'),
+  Logger: token<Logger>('Logger'),
+  Environment: token<NodeJS.ProcessEnv>('Environment'),
+  /** Project scope (one child container per Label Studio project). */
+  ProjectSettings: token<ProjectSettings>('ProjectSettings'),
+  LabelConfigXml: token<string>('LabelConfigXml'),
+  LabelConfig: token<LabelConfig>('LabelConfig'),
+  ConfigParser: token<ConfigParser>('ConfigParser'),
+  PromptRenderer: token<PromptRenderer>('PromptRenderer'),
+  LanguageModel: token<LanguageModel>('LanguageModel'),
+  ResponseParser: token<ResponseParser>('ResponseParser'),
+  ResultMapper: token<ResultMapper>('ResultMapper'),
+  Pipeline: token<Pipeline>('Pipeline'),
+} as const;
