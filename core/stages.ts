@@ -4,7 +4,7 @@
  *
  *   config parser → prompt renderer → LLM provider (language-model.ts) → response parser → result mapper
  */
-import type { ChatMessage, StructuredOutputMode } from './language-model';
+import type { ChatMessage, JsonSchema, StructuredOutputMode } from './language-model';
 import type { LabelConfig, PredictionTarget } from './label-config';
 import type { LabelStudioResult, TaskData } from './label-studio';
 import type { PromptSettings } from './project-settings';
@@ -34,10 +34,13 @@ export interface PromptRenderer {
   readonly specificationVersion: 'v1';
   /** Throws PromptTemplateError (naming file and line) for a template that cannot work with these targets. */
   compile(options: {
+    labelConfig: LabelConfig;
     targets: PromptTarget[];
     prompt: PromptSettings;
     /** What the provider will be asked for; the renderer describes the answer format accordingly. */
     outputMode: StructuredOutputMode;
+    /** The JSON schema of the whole answer (one key per target control). */
+    schema: JsonSchema;
   }): CompiledPrompt;
 }
 
