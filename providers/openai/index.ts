@@ -1,0 +1,1 @@
+export { OPENAI_PROVIDER, OpenAILanguageModel } from './openai-language-model';

@@ -1,0 +1,446 @@
+import { container } from 'tsyringe';
+import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions';
+import { ERROR_CODES, PrelabelError } from '../../core/errors';
+import type { LanguageModelCallOptions, ResponseFormat } from '../../core/language-model';
+import type { ProjectSettings, ProviderSettings } from '../../core/project-settings';
+import { TOKENS } from '../../core/tokens';
+import { createFakeOpenAIServer, type FakeOpenAIServer } from '../../test/fake-openai-server';
+import { OPENAI_PROVIDER, OpenAILanguageModel } from '.';
+
+const API_KEY = 'sk-test-0123456789abcdef';
+
+const SENTIMENT_SCHEMA = {
+  type: 'object',
+  properties: { sentiment: { type: 'string', enum: ['positive', 'negative', 'neutral'] } },
+  required: ['sentiment'],
+  additionalProperties: false,
+};
+
+const JSON_SCHEMA_FORMAT: ResponseFormat = { type: 'json', mode: 'json_schema', name: 'prediction', schema: SENTIMENT_SCHEMA };
+
+const MESSAGES: LanguageModelCallOptions['messages'] = [
+  { role: 'system', content: 'Classify the sentiment. Answer with one of: positive, negative, neutral.' },
+  { role: 'user', content: 'I love this product.' },
+];
+
+let server: FakeOpenAIServer;
+
+beforeAll(async () => {
+  server = await createFakeOpenAIServer();
+});
+afterEach(() => server.reset());
+afterAll(() => server.close());
+
+function createSettings(provider: Partial<ProviderSettings> = {}): ProjectSettings {
+  return {
+    sourceFile: null,
+    stages: {
+      configParser: 'label-studio-xml',
+      promptRenderer: 'template',
+      responseParser: 'json',
+      resultMapper: 'label-studio',
+    },
+    provider: {
+      name: OPENAI_PROVIDER,
+      model: 'gpt-4o-mini',
+      timeoutMs: 5_000,
+      structuredOutput: 'auto',
+      options: {},
+      ...provider,
+    },
+    prompt: { template: null, instructions: null, extraFields: [] },
+    retry: { maxRetries: 2, initialDelayMs: 10, maxDelayMs: 100 },
+    concurrency: 1,
+  };
+}
+
+function createModel(
+  provider: Partial<ProviderSettings> = {},
+  environment: NodeJS.ProcessEnv = { OPENAI_API_KEY: API_KEY },
+): OpenAILanguageModel {
+  return new OpenAILanguageModel(createSettings({ baseUrl: server.baseURL, ...provider }), environment);
+}
+
+function generate(model: OpenAILanguageModel, options: Partial<LanguageModelCallOptions> = {}) {
+  return model.generate({ messages: MESSAGES, responseFormat: JSON_SCHEMA_FORMAT, ...options });
+}
+
+async function generateError(model: OpenAILanguageModel, options: Partial<LanguageModelCallOptions> = {}): Promise<unknown> {
+  try {
+    await generate(model, options);
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected generate to fail');
+}
+
+function lastRequestBody(): ChatCompletionCreateParams {
+  return server.requests.at(-1)?.body as ChatCompletionCreateParams;
+}
+
+async function withProcessEnvironment(values: Record<string, string>, run: () => Promise<void>): Promise<void> {
+  const previous = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, values);
+  try {
+    await run();
+  } finally {
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+describe('OpenAILanguageModel', () => {
+  describe('identity', () => {
+    it('names the provider and model, and picks the structured output from the model id', () => {
+      const model = createModel({ model: 'gpt-4-0613' });
+      expect(model).toMatchObject({
+        specificationVersion: 'v1',
+        provider: 'openai',
+        modelId: 'gpt-4-0613',
+        structuredOutput: 'none',
+      });
+      expect(createModel({ model: 'gpt-4-0613', structuredOutput: 'json_object' }).structuredOutput).toBe('json_object');
+    });
+
+    it('resolves through a child container with the project tokens', async () => {
+      const child = container.createChildContainer();
+      child.registerInstance(TOKENS.ProjectSettings, createSettings({ baseUrl: server.baseURL }));
+      child.registerInstance(TOKENS.Environment, { OPENAI_API_KEY: API_KEY });
+      const model = child.resolve(OpenAILanguageModel);
+      server.script('{"sentiment":"positive"}');
+
+      await expect(generate(model)).resolves.toMatchObject({ text: '{"sentiment":"positive"}' });
+      expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${API_KEY}`);
+    });
+  });
+
+  describe('request', () => {
+    it('asks for strict json_schema output', async () => {
+      await generate(createModel(), { temperature: 0, maxOutputTokens: 256 });
+
+      expect(server.requests).toHaveLength(1);
+      expect(server.requests[0]).toMatchObject({ method: 'POST', path: '/v1/chat/completions' });
+      expect(lastRequestBody()).toEqual({
+        model: 'gpt-4o-mini',
+        messages: MESSAGES,
+        response_format: {
+          type: 'json_schema',
+          json_schema: { name: 'prediction', schema: SENTIMENT_SCHEMA, strict: true },
+        },
+        temperature: 0,
+        max_completion_tokens: 256,
+      });
+    });
+
+    it('asks for json_object output', async () => {
+      await generate(createModel(), {
+        responseFormat: { type: 'json', mode: 'json_object', name: 'prediction', schema: SENTIMENT_SCHEMA },
+      });
+
+      expect(lastRequestBody()).toEqual({
+        model: 'gpt-4o-mini',
+        messages: MESSAGES,
+        response_format: { type: 'json_object' },
+      });
+    });
+
+    it('sends no response_format, temperature or token limit for a plain text call without them', async () => {
+      await generate(createModel(), { responseFormat: { type: 'text' } });
+
+      expect(lastRequestBody()).toEqual({ model: 'gpt-4o-mini', messages: MESSAGES });
+    });
+
+    it('passes known provider options through and warns about the others', async () => {
+      const model = createModel({
+        options: { seed: 7, top_p: 0.5, presence_penalty: 0.1, frequency_penalty: 0.2, user: 'labeler-1', logprobs: true, top_logprobs: 2, reasoning: 'high', seed_text: 3, user_id: 5, top_k: 40 },
+      });
+      const modelWithBadType = createModel({ options: { seed: 'seven' } });
+
+      const result = await generate(model);
+      const badTypeResult = await generate(modelWithBadType);
+
+      expect(server.requests[0]?.body).toMatchObject({
+        seed: 7,
+        top_p: 0.5,
+        presence_penalty: 0.1,
+        frequency_penalty: 0.2,
+        user: 'labeler-1',
+        logprobs: true,
+        top_logprobs: 2,
+      });
+      expect(server.requests[0]?.body).not.toHaveProperty('reasoning');
+      expect(server.requests[0]?.body).not.toHaveProperty('top_k');
+      expect(result.warnings.map((warning) => warning.setting)).toEqual([
+        'provider.options.reasoning',
+        'provider.options.seed_text',
+        'provider.options.user_id',
+        'provider.options.top_k',
+      ]);
+      expect(result.warnings[0]).toMatchObject({ type: 'unsupported-setting' });
+      expect(server.requests[1]?.body).not.toHaveProperty('seed');
+      expect(badTypeResult.warnings).toEqual([
+        { type: 'unsupported-setting', setting: 'provider.options.seed', message: expect.stringContaining('must be a number') },
+      ]);
+    });
+
+    it('does not let provider options replace the model, messages or response format', async () => {
+      await generate(createModel({ options: { model: 'gpt-3.5-turbo', messages: [], response_format: { type: 'text' } } }));
+
+      expect(lastRequestBody()).toMatchObject({ model: 'gpt-4o-mini', messages: MESSAGES, response_format: { type: 'json_schema' } });
+    });
+  });
+
+  describe('authentication and base URL', () => {
+    it('sends the API key from the injected environment, never from process.env', async () => {
+      await withProcessEnvironment({ OPENAI_API_KEY: 'sk-process-env-key', OPENAI_ORG_ID: 'org-process-env' }, async () => {
+        await generate(createModel());
+      });
+
+      expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${API_KEY}`);
+      expect(server.requests[0]?.headers).not.toHaveProperty('openai-organization');
+    });
+
+    it('prefers provider.apiKey to OPENAI_API_KEY', async () => {
+      await generate(createModel({ apiKey: 'sk-from-settings-key' }));
+
+      expect(server.requests[0]?.headers.authorization).toBe('Bearer sk-from-settings-key');
+    });
+
+    it('takes the base URL from OPENAI_BASE_URL when the settings have none', async () => {
+      const model = new OpenAILanguageModel(createSettings(), { OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: server.baseURL });
+
+      await generate(model);
+
+      expect(server.requests).toHaveLength(1);
+    });
+
+    it('without a key, fails every call for the OpenAI API with a clear error that is not retryable', async () => {
+      await withProcessEnvironment({ OPENAI_API_KEY: 'sk-process-env-key' }, async () => {
+        for (const baseUrl of [undefined, 'https://api.openai.com/v1']) {
+          const model = new OpenAILanguageModel(createSettings({ baseUrl }), {});
+
+          const error = await generateError(model);
+
+          expect(error).toMatchObject({ code: ERROR_CODES.PROVIDER_CALL_FAILED, isRetryable: false, provider: 'openai' });
+          expect((error as Error).message).toContain('OPENAI_API_KEY is not set');
+        }
+      });
+      expect(server.requests).toHaveLength(0);
+    });
+
+    it('without a key, sends no Authorization header to a custom base URL (Ollama, vLLM)', async () => {
+      const result = await generate(createModel({}, {}));
+
+      expect(result.text).toBe('{"sentiment":"positive"}');
+      expect(server.requests[0]?.headers).not.toHaveProperty('authorization');
+    });
+
+    it('fails with a clear error for a base URL that is not a URL', async () => {
+      const error = await generateError(createModel({ baseUrl: 'not a url' }));
+
+      expect(error).toMatchObject({ code: ERROR_CODES.PROVIDER_CALL_FAILED, isRetryable: false });
+      expect((error as Error).message).toContain('not a valid URL');
+    });
+  });
+
+  describe('result', () => {
+    it('returns the text, usage, finish reason and the model that answered', async () => {
+      server.script({
+        type: 'completion',
+        content: '{"sentiment":"negative"}',
+        model: 'gpt-4o-mini-2024-07-18',
+        usage: { prompt_tokens: 31, completion_tokens: 7 },
+      });
+
+      const result = await generate(createModel());
+
+      expect(result).toEqual({
+        text: '{"sentiment":"negative"}',
+        finishReason: { unified: 'stop', raw: 'stop' },
+        usage: { inputTokens: 31, outputTokens: 7 },
+        warnings: [],
+        responseModelId: 'gpt-4o-mini-2024-07-18',
+      });
+    });
+
+    it('answers from the prompt through a handler', async () => {
+      server.setHandler((body) => {
+        const prompt = body.messages.map((message) => String(message.content)).join('\n');
+        const label = ['positive', 'negative', 'neutral'].find((candidate) => prompt.includes(`label:${candidate}`));
+        return JSON.stringify({ sentiment: label });
+      });
+
+      const result = await generate(createModel(), { messages: [{ role: 'user', content: 'Answer label:neutral' }] });
+
+      expect(result.text).toBe('{"sentiment":"neutral"}');
+    });
+
+    it('reports a truncated answer', async () => {
+      server.script({ type: 'completion', content: '{"sentim', finishReason: 'length' });
+
+      const result = await generate(createModel());
+
+      expect(result).toMatchObject({ text: '{"sentim', finishReason: { unified: 'length', raw: 'length' } });
+    });
+
+    it('reports a refusal with empty text', async () => {
+      server.script({ type: 'refusal', refusal: "I'm sorry, I can't help with that." });
+
+      const result = await generate(createModel());
+
+      expect(result).toMatchObject({
+        text: '',
+        refusal: "I'm sorry, I can't help with that.",
+        finishReason: { unified: 'stop', raw: 'stop' },
+      });
+    });
+
+    it.each([
+      ['content_filter', 'content-filter'],
+      ['tool_calls', 'tool-calls'],
+    ] as const)('maps finish reason %s to %s', async (raw, unified) => {
+      server.script({ type: 'completion', content: '', finishReason: raw });
+
+      const result = await generate(createModel());
+
+      expect(result.finishReason).toEqual({ unified, raw });
+    });
+  });
+
+  describe('errors', () => {
+    it('makes a 429 retryable, with the wait from retry-after in seconds', async () => {
+      server.script({ type: 'error', status: 429, headers: { 'retry-after': '1' } });
+
+      const error = await generateError(createModel());
+
+      expect(PrelabelError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({
+        code: ERROR_CODES.PROVIDER_CALL_FAILED,
+        provider: 'openai',
+        statusCode: 429,
+        isRetryable: true,
+        retryAfterMs: 1000,
+      });
+      expect((error as Error).message).toMatch(/^the OpenAI API answered 429 \(rate_limit_exceeded\): Rate limit reached/);
+      expect(server.requests).toHaveLength(1);
+    });
+
+    it('prefers retry-after-ms to retry-after', async () => {
+      server.script({ type: 'error', status: 429, headers: { 'retry-after-ms': '250', 'retry-after': '3' } });
+
+      await expect(generateError(createModel())).resolves.toMatchObject({ retryAfterMs: 250 });
+    });
+
+    it.each([408, 409, 429, 500, 502, 503])('makes %i retryable', async (status) => {
+      server.script({ type: 'error', status });
+
+      const error = await generateError(createModel());
+
+      expect(error).toMatchObject({ statusCode: status, isRetryable: true, retryAfterMs: undefined });
+      expect(server.requests).toHaveLength(1);
+    });
+
+    it.each([400, 401, 403, 404, 422])('does not retry %i', async (status) => {
+      server.script({ type: 'error', status });
+
+      const error = await generateError(createModel());
+
+      expect(error).toMatchObject({ code: ERROR_CODES.PROVIDER_CALL_FAILED, statusCode: status, isRetryable: false });
+      expect(server.requests).toHaveLength(1);
+    });
+
+    it('keeps the API key out of the message, even when the server echoes it', async () => {
+      server.script({
+        type: 'error',
+        status: 401,
+        message: `Incorrect API key provided: ${API_KEY}. Header was Authorization: Bearer ${API_KEY}`,
+        code: 'invalid_api_key',
+      });
+
+      const error = await generateError(createModel());
+
+      expect(error).toMatchObject({ statusCode: 401, isRetryable: false });
+      expect((error as Error).message).toContain('Incorrect API key provided');
+      expect((error as Error).message).not.toContain(API_KEY);
+      expect((error as Error).message).not.toContain('0123456789abcdef');
+    });
+
+    it('makes a 200 whose body is not JSON a retryable error', async () => {
+      server.script({ type: 'malformed' });
+
+      const error = await generateError(createModel());
+
+      expect(error).toMatchObject({ code: ERROR_CODES.PROVIDER_CALL_FAILED, isRetryable: true });
+      expect((error as Error).message).toContain('not valid JSON');
+    });
+
+    it('makes a 200 without a chat completion a retryable error', async () => {
+      server.script({ type: 'raw', body: 'upstream is warming up' }, { type: 'raw', body: { object: 'list', data: [] } });
+
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        const error = await generateError(createModel());
+        expect(error).toMatchObject({ isRetryable: true });
+        expect((error as Error).message).toContain('without a chat completion choice');
+      }
+    });
+
+    it('times out a request that gets no answer, as a retryable error, after one request', async () => {
+      server.script({ type: 'hang' });
+      const startedAt = Date.now();
+
+      const error = await generateError(createModel({ timeoutMs: 150 }));
+
+      expect(Date.now() - startedAt).toBeLessThan(2_000);
+      expect(error).toMatchObject({ code: ERROR_CODES.PROVIDER_CALL_FAILED, isRetryable: true, statusCode: undefined });
+      expect((error as Error).message).toContain('did not answer within 150 ms');
+      expect(server.requests).toHaveLength(1);
+    });
+
+    it('times out an answer whose body stalls after the headers', async () => {
+      server.script({ type: 'hang', partialBody: '{"id":"chatcmpl-1","object":"chat.completion","choices":[' });
+
+      const error = await generateError(createModel({ timeoutMs: 150 }));
+
+      expect(error).toMatchObject({ code: ERROR_CODES.PROVIDER_CALL_FAILED, isRetryable: true });
+      expect((error as Error).message).toContain('did not answer within 150 ms');
+    });
+
+    it('makes a refused connection a retryable error', async () => {
+      const stoppedServer = await createFakeOpenAIServer();
+      await stoppedServer.close();
+
+      const error = await generateError(createModel({ baseUrl: stoppedServer.baseURL }));
+
+      expect(error).toMatchObject({ code: ERROR_CODES.PROVIDER_CALL_FAILED, isRetryable: true });
+      expect((error as Error).message).toMatch(/could not connect to the OpenAI API at http:\/\/127\.0\.0\.1:\d+: .*ECONNREFUSED/);
+    });
+
+    it('turns an abort during the call into AbortedError', async () => {
+      server.script({ type: 'hang' });
+      const controller = new AbortController();
+      const pending = generateError(createModel(), { abortSignal: controller.signal });
+      await waitFor(() => server.requests.length === 1);
+
+      controller.abort();
+
+      await expect(pending).resolves.toMatchObject({ code: ERROR_CODES.ABORTED, isRetryable: false });
+    });
+
+    it('sends nothing when the signal is already aborted', async () => {
+      const error = await generateError(createModel(), { abortSignal: AbortSignal.abort() });
+
+      expect(error).toMatchObject({ code: ERROR_CODES.ABORTED });
+      expect(server.requests).toHaveLength(0);
+    });
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 2_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

@@ -1,0 +1,2 @@
+/** The registry name of the OpenAI provider. */
+export const OPENAI_PROVIDER = 'openai';

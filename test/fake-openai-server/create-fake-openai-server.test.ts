@@ -1,0 +1,148 @@
+import OpenAI from 'openai';
+import { createFakeOpenAIServer, createSchemaAnswer, type FakeOpenAIServer } from '.';
+
+let server: FakeOpenAIServer;
+let client: OpenAI;
+
+beforeAll(async () => {
+  server = await createFakeOpenAIServer({ models: ['gpt-4o-mini'] });
+  client = new OpenAI({ apiKey: 'sk-test', baseURL: server.baseURL, maxRetries: 0, timeout: 2_000 });
+});
+afterEach(() => server.reset());
+afterAll(() => server.close());
+
+function post(path: string, body: string): Promise<Response> {
+  return fetch(`${server.baseURL}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+}
+
+describe('createFakeOpenAIServer', () => {
+  it('answers a chat completion shaped like the real API and records the request', async () => {
+    server.script({ type: 'completion', content: 'hello', usage: { prompt_tokens: 3, completion_tokens: 1 } });
+
+    const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] });
+
+    expect(completion).toMatchObject({
+      id: expect.stringMatching(/^chatcmpl-/),
+      object: 'chat.completion',
+      created: expect.any(Number),
+      model: 'gpt-4o-mini',
+      choices: [{ index: 0, message: { role: 'assistant', content: 'hello', refusal: null }, logprobs: null, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 },
+    });
+    expect(server.requests).toEqual([
+      expect.objectContaining({
+        method: 'POST',
+        path: '/v1/chat/completions',
+        headers: expect.objectContaining({ authorization: 'Bearer sk-test' }),
+        body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] },
+      }),
+    ]);
+  });
+
+  it('uses the script in order, then the handler', async () => {
+    server.script('first', (body) => `second for ${body.model}`);
+    server.setHandler(() => 'from handler');
+    const ask = async () =>
+      (await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'x' }] })).choices[0]?.message.content;
+
+    expect([await ask(), await ask(), await ask()]).toEqual(['first', 'second for m', 'from handler']);
+  });
+
+  it('answers the first enum value of a json_schema by default', async () => {
+    const completion = await client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'x' }],
+      response_format: {
+        type: 'json_schema',
+        json_schema: {
+          name: 'answer',
+          strict: true,
+          schema: {
+            type: 'object',
+            properties: { label: { type: 'string', enum: ['spam', 'ham'] }, tags: { type: 'array', items: { type: 'string' } } },
+            required: ['label', 'tags'],
+            additionalProperties: false,
+          },
+        },
+      },
+    });
+
+    expect(JSON.parse(completion.choices[0]?.message.content ?? '')).toEqual({ label: 'spam', tags: [] });
+  });
+
+  it('sends the real error body and chosen headers', async () => {
+    server.script({ type: 'error', status: 429, headers: { 'retry-after': '1' } });
+
+    const response = await post('/chat/completions', '{"model":"m","messages":[]}');
+
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect(await response.json()).toEqual({
+      error: { message: expect.stringContaining('Rate limit reached'), type: 'requests', param: null, code: 'rate_limit_exceeded' },
+    });
+  });
+
+  it('sends a malformed body with a JSON content type', async () => {
+    server.script({ type: 'malformed' });
+
+    const response = await post('/chat/completions', '{"model":"m","messages":[]}');
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    await expect(response.json()).rejects.toMatchObject({ name: 'SyntaxError' });
+  });
+
+  it('answers a request body that is not JSON with a 400', async () => {
+    const response = await post('/chat/completions', '{not json');
+
+    expect(response.status).toBe(400);
+    expect(server.requests[0]).toMatchObject({ body: undefined, rawBody: '{not json' });
+  });
+
+  it('lists models and answers unknown routes with a 404', async () => {
+    const models = await client.models.list();
+
+    expect(models.data).toEqual([{ id: 'gpt-4o-mini', object: 'model', created: expect.any(Number), owned_by: 'system' }]);
+    expect((await post('/embeddings', '{}')).status).toBe(404);
+  });
+
+  it('delays an answer', async () => {
+    server.script({ type: 'completion', content: 'late', delayMs: 50 });
+    const startedAt = Date.now();
+
+    await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'x' }] });
+
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(45);
+  });
+
+  it('closes with hung and delayed requests still open', async () => {
+    const other = await createFakeOpenAIServer();
+    other.script({ type: 'hang' }, { type: 'completion', delayMs: 60_000 });
+    const request = () =>
+      fetch(`${other.baseURL}/chat/completions`, { method: 'POST', body: '{"model":"m","messages":[]}' }).then(
+        () => 'answered',
+        () => 'connection closed',
+      );
+    const outcomes = Promise.all([request(), request()]);
+    while (other.requests.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+
+    await other.close();
+
+    await expect(outcomes).resolves.toEqual(['connection closed', 'connection closed']);
+  });
+
+  it('builds the simplest value that fits a schema', () => {
+    expect(
+      createSchemaAnswer({
+        type: 'object',
+        properties: {
+          choice: { $ref: '#/$defs/choice' },
+          spans: { type: 'array', minItems: 1, items: { type: 'object', properties: { start: { type: 'integer' }, label: { enum: ['PER'] } } } },
+          note: { type: ['string', 'null'] },
+          confident: { type: 'boolean' },
+        },
+        $defs: { choice: { anyOf: [{ const: 'yes' }, { const: 'no' }] } },
+      }),
+    ).toEqual({ choice: 'yes', spans: [{ start: 0, label: 'PER' }], note: '', confident: false });
+  });
+});

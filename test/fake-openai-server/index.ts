@@ -1,0 +1,23 @@
+export {
+  createFakeOpenAIServer,
+  type CompletionReply,
+  type ErrorReply,
+  type FakeOpenAIHandler,
+  type FakeOpenAIReply,
+  type FakeOpenAIServer,
+  type FakeOpenAIServerOptions,
+  type HangReply,
+  type MalformedReply,
+  type RawReply,
+  type RecordedRequest,
+  type RefusalReply,
+} from './create-fake-openai-server';
+export {
+  createChatCompletionBody,
+  estimateTokenCount,
+  type ChatCompletionBodyOptions,
+  type ChatCompletionFinishReason,
+  type ChatCompletionUsageCounts,
+} from './create-chat-completion-body';
+export { createOpenAIErrorBody, type OpenAIErrorBody, type OpenAIErrorBodyOptions } from './create-openai-error-body';
+export { answerFromResponseFormat, createSchemaAnswer } from './create-schema-answer';
