@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { inject, injectable } from 'tsyringe';
 import { createAnswerSchema } from './create-answer-schema';
 import { PrelabelError, ResponseUnusableError } from './errors';
-import type { LabelConfig } from './label-config';
 import type { LabelStudioPrediction, LabelStudioTask } from './label-studio';
 import type { LanguageModel, LanguageModelResult, LanguageModelUsage, ResponseFormat } from './language-model';
 import type { Logger } from './logger';
@@ -12,6 +11,7 @@ import { withRetry } from './retry';
 import { selectTargets, type SkippedControl } from './select-targets';
 import type {
   CompiledPrompt,
+  ConfigParser,
   DroppedResult,
   PromptRenderer,
   PromptTarget,
@@ -62,15 +62,16 @@ export class Pipeline {
 
   constructor(
     @inject(TOKENS.ProjectSettings) private readonly settings: ProjectSettings,
-    @inject(TOKENS.LabelConfig) labelConfig: LabelConfig,
     @inject(TOKENS.LabelConfigXml) labelConfigXml: string,
     @inject(TOKENS.Registry) registry: Registry,
+    @inject(TOKENS.ConfigParser) configParser: ConfigParser,
     @inject(TOKENS.PromptRenderer) promptRenderer: PromptRenderer,
     @inject(TOKENS.LanguageModel) private readonly model: LanguageModel,
     @inject(TOKENS.ResponseParser) private readonly responseParser: ResponseParser,
     @inject(TOKENS.ResultMapper) private readonly resultMapper: ResultMapper,
     @inject(TOKENS.Logger) private readonly logger: Logger,
   ) {
+    const labelConfig = configParser.parse({ xml: labelConfigXml });
     ({ targets: this.targets, skipped: this.skipped } = selectTargets(labelConfig, registry.tasks()));
     const outputMode = model.structuredOutput;
     const schema = createAnswerSchema(this.targets);

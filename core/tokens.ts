@@ -1,5 +1,4 @@
 import type { InjectionToken } from 'tsyringe';
-import type { LabelConfig } from './label-config';
 import type { ProjectSettings } from './project-settings';
 import type { Registry } from './registry';
 import type { Logger } from './logger';
@@ -26,7 +25,6 @@ export const TOKENS = {
   /** Project scope (one child container per Label Studio project). */
   ProjectSettings: token<ProjectSettings>('ProjectSettings'),
   LabelConfigXml: token<string>('LabelConfigXml'),
-  LabelConfig: token<LabelConfig>('LabelConfig'),
   ConfigParser: token<ConfigParser>('ConfigParser'),
   PromptRenderer: token<PromptRenderer>('PromptRenderer'),
   LanguageModel: token<LanguageModel>('LanguageModel'),

@@ -1,0 +1,123 @@
+import { injectable } from 'tsyringe';
+import type { ControlParseResult } from './control-task';
+import type { ControlAnswer, ParsedResponse, PromptTarget, ResponseParser } from './stages';
+
+export const JSON_RESPONSE_PARSER = 'json.v1';
+
+type JsonObject = Record<string, unknown>;
+
+/** Unclosed braces make the scan restart; this bounds the work on adversarial text. */
+const MAX_SCAN_STARTS = 50;
+const CODE_FENCE = /```[A-Za-z]*[^\S\n]*\n?([\s\S]*?)```/g;
+
+function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseJsonObject(text: string): JsonObject | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isJsonObject(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where the object opening at `start` closes, minding braces inside strings; -1 when it never closes. */
+function findClosingBrace(text: string, start: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let index = start; index < text.length; index += 1) {
+    const character = text[index];
+    if (inString) {
+      if (character === '\\') index += 1;
+      else if (character === '"') inString = false;
+    } else if (character === '"') {
+      inString = true;
+    } else if (character === '{') {
+      depth += 1;
+    } else if (character === '}') {
+      depth -= 1;
+      if (depth === 0) return index;
+    }
+  }
+  return -1;
+}
+
+/** The first balanced top-level `{…}` in the text that is strict JSON. */
+function findFirstJsonObject(text: string): JsonObject | undefined {
+  let start = text.indexOf('{');
+  for (let attempt = 0; start !== -1 && attempt < MAX_SCAN_STARTS; attempt += 1) {
+    const end = findClosingBrace(text, start);
+    if (end === -1) {
+      start = text.indexOf('{', start + 1);
+      continue;
+    }
+    const object = parseJsonObject(text.slice(start, end + 1));
+    if (object) return object;
+    start = text.indexOf('{', end + 1);
+  }
+  return undefined;
+}
+
+function codeFenceContents(text: string): string[] {
+  return [...text.matchAll(CODE_FENCE)].map((match) => match[1] ?? '');
+}
+
+/** The JSON object a model answer holds: the whole text, else inside a code fence, else amid prose. */
+export function extractJsonObject(text: string): JsonObject | undefined {
+  const whole = parseJsonObject(text.trim());
+  if (whole) return whole;
+  for (const content of codeFenceContents(text)) {
+    const fenced = findFirstJsonObject(content);
+    if (fenced) return fenced;
+  }
+  return findFirstJsonObject(text);
+}
+
+/** The object's own value for a control, matching the key exactly, then ignoring case. */
+function findOwnValue(object: JsonObject, key: string): { found: true; value: unknown } | { found: false } {
+  if (Object.hasOwn(object, key)) return { found: true, value: object[key] };
+  const lowerKey = key.toLowerCase();
+  const match = Object.keys(object).find((candidate) => candidate.toLowerCase() === lowerKey);
+  return match === undefined ? { found: false } : { found: true, value: object[match] };
+}
+
+function parseSafely(raw: unknown, target: PromptTarget): ControlParseResult {
+  try {
+    return target.task.parse(raw, target);
+  } catch (error) {
+    return { status: 'abstained', reason: `task ${target.task.name} could not parse the answer: ${String(error)}` };
+  }
+}
+
+function answerFromObject(object: JsonObject, target: PromptTarget): ControlAnswer {
+  const entry = findOwnValue(object, target.control.name);
+  if (!entry.found) return { status: 'abstained', reason: 'no answer for this control' };
+  return parseSafely(entry.value, target);
+}
+
+function answerFromText(text: string, target: PromptTarget, targetCount: number): ControlAnswer {
+  if (targetCount !== 1) return { status: 'abstained', reason: 'answer is not JSON' };
+  return parseSafely(text, target);
+}
+
+/**
+ * Reads one JSON object from what the model wrote (code fences and surrounding prose allowed) and hands each
+ * control its key's value. A single control also accepts a plain-text answer. Never throws for model output.
+ */
+@injectable()
+export class JsonResponseParser implements ResponseParser {
+  readonly specificationVersion = 'v1' as const;
+
+  parse(options: { text: string; targets: PromptTarget[] }): ParsedResponse {
+    const { text, targets } = options;
+    const object = extractJsonObject(text);
+    const answers = new Map<string, ControlAnswer>();
+    for (const target of targets) {
+      const answer = object ? answerFromObject(object, target) : answerFromText(text, target, targets.length);
+      answers.set(target.control.name, answer);
+    }
+    return { answers };
+  }
+}

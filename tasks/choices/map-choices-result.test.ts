@@ -1,0 +1,41 @@
+import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import { mapChoicesResult } from './map-choices-result';
+
+function createObject(name: string): ObjectTag {
+  return { type: 'Text', name, value: `$${name}`, dataField: name, attributes: {} };
+}
+
+function createTarget(objectNames: string[]): PredictionTarget {
+  const control: ControlTag = {
+    type: 'Choices',
+    name: 'sentiment',
+    toName: objectNames,
+    choice: 'multiple',
+    required: false,
+    options: [],
+    dynamicOptions: false,
+    perRegion: false,
+    attributes: {},
+  };
+  return { control, objects: objectNames.map(createObject) };
+}
+
+describe('mapChoicesResult', () => {
+  test.each<[string, string[], unknown, string, unknown[]]>([
+    ['one label', ['text'], ['Positive'], 'text', ['Positive']],
+    ['several labels', ['text'], ['Sports', 'Science'], 'text', ['Sports', 'Science']],
+    ['the first of several objects', ['title', 'body'], ['Sports'], 'title', ['Sports']],
+    ['a bare string is wrapped', ['text'], 'Positive', 'text', ['Positive']],
+    ['garbage is passed on for validation to reject', ['text'], 42, 'text', [42]],
+  ])('%s', (_case, objectNames, value, toName, choices) => {
+    expect(mapChoicesResult(value, createTarget(objectNames))).toEqual([
+      { from_name: 'sentiment', to_name: toName, type: 'choices', value: { choices } },
+    ]);
+  });
+
+  test('copies the labels rather than sharing the parsed list', () => {
+    const labels = ['Positive'];
+    const [draft] = mapChoicesResult(labels, createTarget(['text']));
+    expect(draft?.value.choices).not.toBe(labels);
+  });
+});

@@ -1,0 +1,154 @@
+import type { ControlParseResult } from '../../core/control-task';
+import type { ControlOption, ControlTag } from '../../core/label-config';
+import { choicesLabels } from './create-choices-schema';
+
+/** The labels a Choices answer selects, distinct and in config order; one label for a single-choice control. */
+export type ChoicesValue = string[];
+
+interface LabelMatcher {
+  /** Exact text → label; result values win over values and aliases. */
+  exact: Map<string, string>;
+  /** Normalised text → label, or null when two labels normalise alike. */
+  normalized: Map<string, string | null>;
+}
+
+const MAX_QUOTED_LENGTH = 80;
+const MAX_LISTED_LABELS = 12;
+const NUMBERED_BULLET = /^\s*\d{1,3}[.)]\s+/;
+
+/** Unicode NFKC, case-folded, punctuation and invisible format characters removed, whitespace collapsed. */
+export function normalizeLabel(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toUpperCase()
+    .toLowerCase()
+    .replace(/\p{Cf}/gu, '')
+    .replace(/[\p{P}`^~|]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function spellingsOf(option: ControlOption): string[] {
+  return [option.resultValue, option.value, ...(option.alias === undefined ? [] : [option.alias])];
+}
+
+function createLabelMatcher(options: ControlOption[]): LabelMatcher {
+  const exact = new Map<string, string>();
+  const normalized = new Map<string, string | null>();
+  for (const option of options) exact.set(option.resultValue, option.resultValue);
+  for (const option of options) {
+    for (const spelling of spellingsOf(option)) {
+      if (!exact.has(spelling)) exact.set(spelling, option.resultValue);
+      const key = normalizeLabel(spelling);
+      if (key === '') continue;
+      const known = normalized.get(key);
+      normalized.set(key, known === undefined || known === option.resultValue ? option.resultValue : null);
+    }
+  }
+  return { exact, normalized };
+}
+
+function matchLabel(text: string, matcher: LabelMatcher): string | undefined {
+  const exact = matcher.exact.get(text) ?? matcher.exact.get(text.trim());
+  return exact ?? matcher.normalized.get(normalizeLabel(text)) ?? undefined;
+}
+
+function withoutBullet(text: string): string {
+  return text.replace(NUMBERED_BULLET, '');
+}
+
+function withoutPrefix(text: string): string {
+  return text.slice(text.lastIndexOf(':') + 1);
+}
+
+/** A piece of a plain-text answer as written, without its list bullet, then without a `Category:`-style prefix. */
+function matchPiece(piece: string, matcher: LabelMatcher): string[] {
+  const cleaned = withoutBullet(piece.normalize('NFKC'));
+  const label =
+    matchLabel(piece, matcher) ?? matchLabel(cleaned, matcher) ?? matchLabel(withoutPrefix(cleaned), matcher);
+  return label === undefined ? [] : [label];
+}
+
+function matchLine(line: string, matcher: LabelMatcher): string[] {
+  const whole = matchPiece(line, matcher);
+  if (whole.length > 0) return whole;
+  return line.split(/[,;]/).flatMap((piece) => matchPiece(piece, matcher));
+}
+
+function matchAnswerText(text: string, matcher: LabelMatcher): string[] {
+  const whole = matchPiece(text, matcher);
+  if (whole.length > 0) return whole;
+  return text.split(/\r\n|\r|\n/).flatMap((line) => matchLine(line, matcher));
+}
+
+function isBlank(text: string): boolean {
+  return text.trim() === '';
+}
+
+function textOf(element: unknown): string | undefined {
+  if (typeof element === 'string') return element;
+  if (typeof element === 'number' && Number.isFinite(element)) return String(element);
+  return undefined;
+}
+
+/** The texts an answer holds: [] for no answer, undefined for an answer that is not label text at all. */
+function answerTexts(raw: unknown): string[] | undefined {
+  if (raw === null || raw === undefined) return [];
+  if (Array.isArray(raw)) {
+    const texts = raw.map(textOf).filter((text): text is string => text !== undefined);
+    const filled = texts.filter((text) => !isBlank(text));
+    if (filled.length > 0) return filled;
+    return raw.length === texts.length ? [] : undefined;
+  }
+  const text = textOf(raw);
+  if (text === undefined) return undefined;
+  return isBlank(text) ? [] : [text];
+}
+
+function quote(text: string): string {
+  const shortened = text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text;
+  return JSON.stringify(shortened);
+}
+
+function listLabels(labels: string[]): string {
+  const listed = labels.slice(0, MAX_LISTED_LABELS).join(', ');
+  return labels.length > MAX_LISTED_LABELS ? `${listed}, …` : listed;
+}
+
+function inConfigOrder(labels: Set<string>, control: ControlTag): string[] {
+  return choicesLabels(control).filter((label) => labels.has(label));
+}
+
+function describeUnmatched(texts: string[], control: ControlTag): string {
+  const labels = `(labels: ${listLabels(choicesLabels(control))})`;
+  const [text] = texts;
+  if (texts.length === 1 && text !== undefined) return `${quote(text)} is not a label ${labels}`;
+  return `none of ${texts.map(quote).join(', ')} is a label ${labels}`;
+}
+
+function describeKind(raw: unknown): string {
+  if (Array.isArray(raw)) return 'a list without label text';
+  return typeof raw === 'object' ? 'an object' : `a ${typeof raw}`;
+}
+
+function abstain(reason: string): ControlParseResult {
+  return { status: 'abstained', reason };
+}
+
+/**
+ * A model's answer for a Choices control → the labels it names. Strict: a label matches exactly or after
+ * normalisation, never by similarity. Plain-text answers are split on lines, commas and semicolons.
+ */
+export function parseChoicesAnswer(raw: unknown, control: ControlTag): ControlParseResult {
+  const texts = answerTexts(raw);
+  if (texts === undefined) return abstain(`the answer is not a label or a list of labels (got ${describeKind(raw)})`);
+  if (texts.length === 0) return abstain('no answer');
+  const matcher = createLabelMatcher(control.options);
+  const labels = inConfigOrder(new Set(texts.flatMap((text) => matchAnswerText(text, matcher))), control);
+  if (labels.length === 0) return abstain(describeUnmatched(texts, control));
+  if (control.choice === 'single' && labels.length > 1) {
+    return abstain(`several labels for a single-choice control: ${listLabels(labels)}`);
+  }
+  const value: ChoicesValue = labels;
+  return { status: 'answered', value };
+}
