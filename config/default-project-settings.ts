@@ -1,0 +1,32 @@
+import type { ProjectSettings, ProviderSettings, RetrySettings } from '../core/project-settings';
+import { DEFAULT_PROVIDER_NAME, DEFAULT_STAGE_NAMES } from './default-stage-names';
+
+/** Defaults of a project file's optional settings; project-config.schema.json documents the same values. */
+export const PROJECT_SETTINGS_DEFAULTS = Object.freeze({
+  model: 'gpt-4o',
+  timeoutMs: 60_000,
+  structuredOutput: 'auto' as ProviderSettings['structuredOutput'],
+  retry: Object.freeze<RetrySettings>({ maxRetries: 3, initialDelayMs: 500, maxDelayMs: 20_000 }),
+  concurrency: 8,
+});
+
+/**
+ * The settings of a project no file applies to. The model comes from PRELABEL_MODEL (an empty value counts as
+ * unset); the API key and base URL are left to the provider, which reads OPENAI_API_KEY and OPENAI_BASE_URL itself.
+ */
+export function createDefaultProjectSettings(environment: NodeJS.ProcessEnv): ProjectSettings {
+  return {
+    sourceFile: null,
+    stages: { ...DEFAULT_STAGE_NAMES },
+    provider: {
+      name: DEFAULT_PROVIDER_NAME,
+      model: environment.PRELABEL_MODEL || PROJECT_SETTINGS_DEFAULTS.model,
+      timeoutMs: PROJECT_SETTINGS_DEFAULTS.timeoutMs,
+      structuredOutput: PROJECT_SETTINGS_DEFAULTS.structuredOutput,
+      options: {},
+    },
+    prompt: { template: null, instructions: null, extraFields: [] },
+    retry: { ...PROJECT_SETTINGS_DEFAULTS.retry },
+    concurrency: PROJECT_SETTINGS_DEFAULTS.concurrency,
+  };
+}

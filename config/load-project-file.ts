@@ -1,0 +1,394 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { isScalar, LineCounter, parseDocument, Scalar, type Document } from 'yaml';
+import { ProjectConfigError } from '../core/errors';
+import type { ProjectSettings, PromptTemplateSource, ProviderSettings } from '../core/project-settings';
+import type { ComponentKind, Registry } from '../core/registry';
+import { formatConfigProblem, formatFieldPath, sortConfigProblems, type ConfigProblem } from './config-problem';
+import { PROJECT_SETTINGS_DEFAULTS } from './default-project-settings';
+import { DEFAULT_PROVIDER_NAME, DEFAULT_STAGE_NAMES } from './default-stage-names';
+import { interpolateEnvironment, type EnvironmentReferenceSite } from './interpolate-environment';
+import { fieldPathOf, locateYamlNode, positionOfNode, positionOfValue, type SourcePosition } from './locate-yaml-node';
+import projectConfigSchema from './project-config.schema.json';
+
+export interface LoadProjectFileOptions {
+  file: string;
+  environment: NodeJS.ProcessEnv;
+  registry: Registry;
+}
+
+export interface LoadedProjectFile {
+  /** Absolute path of the YAML file. */
+  file: string;
+  /** The Label Studio project ids the file lists, as strings. */
+  projects: string[];
+  isDefault: boolean;
+  settings: ProjectSettings;
+  /** Absolute paths of the files read: the YAML file, then the template file if any. */
+  dependencies: string[];
+}
+
+/** Where a file claims a project id or the default, to report two files claiming the same. */
+export interface ProjectClaimSite extends SourcePosition {
+  field: string;
+}
+
+export type ProjectFileLoadResult =
+  | {
+      status: 'loaded';
+      loaded: LoadedProjectFile;
+      /** Project id → where the file lists it. */
+      projectClaims: Map<string, ProjectClaimSite>;
+      /** Where the file says `default: true`, or null. */
+      defaultClaim: ProjectClaimSite | null;
+    }
+  | {
+      status: 'invalid';
+      error: ProjectConfigError;
+      /** Absolute paths of the files read or looked for, so a caller knows when trying again may help. */
+      dependencies: string[];
+    };
+
+/** Reads, interpolates, validates and normalises one project file. Throws one ProjectConfigError listing every problem. */
+export function loadProjectFile(options: LoadProjectFileOptions): LoadedProjectFile {
+  const result = tryLoadProjectFile(options);
+  if (result.status === 'invalid') throw result.error;
+  return result.loaded;
+}
+
+/** As loadProjectFile, returning the problems instead of throwing them. */
+export function tryLoadProjectFile(options: LoadProjectFileOptions): ProjectFileLoadResult {
+  const file = path.resolve(options.file);
+  const dependencies = [file];
+  const invalid = (problems: ConfigProblem[]): ProjectFileLoadResult => ({
+    status: 'invalid',
+    error: new ProjectConfigError(sortConfigProblems(problems).map(formatConfigProblem)),
+    dependencies,
+  });
+
+  let source: string;
+  try {
+    source = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    return invalid([{ file, line: 1, column: 1, field: '', message: `cannot read the file: ${describeFileError(error)}` }]);
+  }
+
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { lineCounter, prettyErrors: false });
+  if (document.errors.length > 0) {
+    return invalid(
+      document.errors.map((error) => ({
+        file,
+        line: lineCounter.linePos(error.pos[0]).line,
+        column: lineCounter.linePos(error.pos[0]).col,
+        field: '',
+        message: `YAML syntax error: ${error.message}`,
+      })),
+    );
+  }
+
+  const interpolation = interpolateEnvironment({ file, source, document, lineCounter, environment: options.environment });
+  const context: CheckContext = { file, document, lineCounter, problems: [...interpolation.problems] };
+
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    return invalid([...context.problems, { file, line: 1, column: 1, field: '', message: describeError(error) }]);
+  }
+
+  for (const error of validateAgainstSchema(data)) {
+    const problem = problemFromSchemaError(context, error);
+    if (problem && !interpolation.unresolvedFields.has(problem.field)) context.problems.push(problem);
+  }
+
+  const fileData = asRecord(data) ?? {};
+  checkApiKey(context, fileData, interpolation.references);
+  checkRegisteredNames(context, fileData, options.registry);
+  checkRetryDelays(context, fileData);
+  const templateFile = readTemplateFile(context, fileData);
+  if (templateFile) dependencies.push(templateFile.file);
+
+  if (context.problems.length > 0) return invalid(context.problems);
+
+  const valid = fileData as ProjectFileData;
+  return {
+    status: 'loaded',
+    loaded: {
+      file,
+      projects: (valid.projects ?? []).map(String),
+      isDefault: valid.default === true,
+      settings: toProjectSettings(context, valid, templateFile),
+      dependencies,
+    },
+    projectClaims: new Map(
+      (valid.projects ?? []).map((id, index) => [String(id), claimSite(context, ['projects', index], 'value')]),
+    ),
+    defaultClaim: valid.default === true ? claimSite(context, ['default'], 'key') : null,
+  };
+}
+
+/** The shape of a file that passed the schema. */
+interface ProjectFileData {
+  projects?: number[];
+  default?: boolean;
+  provider?: {
+    name?: string;
+    model?: string;
+    api_key?: string;
+    base_url?: string;
+    temperature?: number;
+    max_output_tokens?: number;
+    timeout_ms?: number;
+    structured_output?: ProviderSettings['structuredOutput'];
+    options?: Record<string, unknown>;
+  };
+  prompt?: { template?: string; template_file?: string; instructions?: string; extra_fields?: string[] };
+  retry?: { max_retries?: number; initial_delay_ms?: number; max_delay_ms?: number };
+  concurrency?: number;
+  stages?: { config_parser?: string; prompt_renderer?: string; response_parser?: string; result_mapper?: string };
+}
+
+interface CheckContext {
+  file: string;
+  document: Document;
+  lineCounter: LineCounter;
+  problems: ConfigProblem[];
+}
+
+function problemAt(
+  context: CheckContext,
+  fieldPath: readonly (string | number)[],
+  message: string,
+  pointAt: 'value' | 'key' = 'value',
+): ConfigProblem {
+  const located = locateYamlNode(context.document, fieldPath);
+  const position =
+    pointAt === 'key' && located.found && located.keyNode
+      ? positionOfNode(context.lineCounter, located.keyNode)
+      : positionOfValue(context.lineCounter, located);
+  return { file: context.file, ...position, field: formatFieldPath(fieldPathOf(located, fieldPath)), message };
+}
+
+function claimSite(context: CheckContext, fieldPath: (string | number)[], pointAt: 'value' | 'key'): ProjectClaimSite {
+  const { line, column, field } = problemAt(context, fieldPath, '', pointAt);
+  return { line, column, field };
+}
+
+let compiledValidator: ValidateFunction | undefined;
+
+function validateAgainstSchema(data: unknown): ErrorObject[] {
+  compiledValidator ??= new Ajv({ allErrors: true, strict: true, verbose: true }).compile(projectConfigSchema);
+  return compiledValidator(data) ? [] : [...(compiledValidator.errors ?? [])];
+}
+
+/** Schema combinators whose own errors say little: one message instead, at a key of the object they check. */
+const COMBINATOR_PROBLEMS: Record<string, { pointAt: string; message: string }> = {
+  '#/anyOf': { pointAt: 'default', message: 'a project file needs `projects` (a list of project ids) or `default: true`' },
+  '#/properties/prompt/not': { pointAt: 'template_file', message: 'give template or template_file, not both' },
+};
+
+function problemFromSchemaError(context: CheckContext, error: ErrorObject): ConfigProblem | null {
+  const instancePath = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+
+  const combinator = COMBINATOR_PROBLEMS[error.schemaPath];
+  if (combinator) {
+    const keyPath = [...instancePath, combinator.pointAt];
+    return locateYamlNode(context.document, keyPath).found
+      ? problemAt(context, keyPath, combinator.message, 'key')
+      : problemAt(context, instancePath, combinator.message);
+  }
+  if (Object.keys(COMBINATOR_PROBLEMS).some((schemaPath) => error.schemaPath.startsWith(`${schemaPath}/`))) return null;
+
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(error.params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
+      return problemAt(context, [...instancePath, key], unknownKeyMessage(key, allowed), 'key');
+    }
+    case 'required':
+      return problemAt(context, instancePath, `missing required key "${String(error.params.missingProperty)}"`);
+    case 'enum':
+      return problemAt(context, instancePath, `must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}`);
+    case 'type': {
+      const message = instancePath.length === 0 ? 'the file must be a YAML mapping of settings' : error.message;
+      return problemAt(context, instancePath, `${message}${error.data === null ? ' (the value is empty)' : ''}`);
+    }
+    default:
+      return problemAt(context, instancePath, error.message ?? `fails the schema rule ${error.keyword}`);
+  }
+}
+
+function unknownKeyMessage(key: string, allowed: string[]): string {
+  const suggestion = suggestKey(key, allowed);
+  if (suggestion) return `unknown key "${key}"; did you mean "${suggestion}"?`;
+  return allowed.length > 0 ? `unknown key "${key}" (allowed: ${allowed.join(', ')})` : `unknown key "${key}"`;
+}
+
+function suggestKey(key: string, allowed: string[]): string | undefined {
+  const normalise = (text: string) => text.toLowerCase().replace(/[-_\s]/g, '');
+  const sameWhenNormalised = allowed.find((candidate) => normalise(candidate) === normalise(key));
+  if (sameWhenNormalised) return sameWhenNormalised;
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of allowed) {
+    const distance = editDistance(key, candidate);
+    if (distance <= 2 && distance < key.length / 2 && (!best || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate;
+}
+
+function editDistance(left: string, right: string): number {
+  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= left.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= right.length; j += 1) {
+      const substitution = (previous[j - 1] ?? 0) + (left[i - 1] === right[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[right.length] ?? 0;
+}
+
+function checkApiKey(context: CheckContext, data: Record<string, unknown>, references: EnvironmentReferenceSite[]): void {
+  const provider = asRecord(data.provider);
+  if (!provider || !('api_key' in provider)) return;
+  const node = locateYamlNode(context.document, ['provider', 'api_key']).node;
+  const site = references.find((reference) => reference.node === node);
+  if (site && !site.hasLiteralText) return;
+  context.problems.push(
+    problemAt(
+      context,
+      ['provider', 'api_key'],
+      'API keys only from the environment: write an environment reference such as ${OPENAI_API_KEY}, with no literal text or literal default',
+    ),
+  );
+}
+
+const REGISTERED_NAME_FIELDS: { section: string; key: string; kind: ComponentKind; defaultName: string }[] = [
+  { section: 'provider', key: 'name', kind: 'provider', defaultName: DEFAULT_PROVIDER_NAME },
+  { section: 'stages', key: 'config_parser', kind: 'config-parser', defaultName: DEFAULT_STAGE_NAMES.configParser },
+  { section: 'stages', key: 'prompt_renderer', kind: 'prompt-renderer', defaultName: DEFAULT_STAGE_NAMES.promptRenderer },
+  { section: 'stages', key: 'response_parser', kind: 'response-parser', defaultName: DEFAULT_STAGE_NAMES.responseParser },
+  { section: 'stages', key: 'result_mapper', kind: 'result-mapper', defaultName: DEFAULT_STAGE_NAMES.resultMapper },
+];
+
+function checkRegisteredNames(context: CheckContext, data: Record<string, unknown>, registry: Registry): void {
+  for (const { section, key, kind, defaultName } of REGISTERED_NAME_FIELDS) {
+    const sectionData = data[section] === undefined ? {} : asRecord(data[section]);
+    const name = sectionData && (sectionData[key] === undefined ? defaultName : sectionData[key]);
+    if (typeof name !== 'string' || registry.has(kind, name)) continue;
+    const available = registry.names(kind).join(', ') || 'none';
+    context.problems.push(problemAt(context, [section, key], `no ${kind} named "${name}" is registered (available: ${available})`));
+  }
+}
+
+function checkRetryDelays(context: CheckContext, data: Record<string, unknown>): void {
+  const retry = asRecord(data.retry);
+  if (!retry) return;
+  const initialDelayMs = retry.initial_delay_ms ?? PROJECT_SETTINGS_DEFAULTS.retry.initialDelayMs;
+  const maxDelayMs = retry.max_delay_ms ?? PROJECT_SETTINGS_DEFAULTS.retry.maxDelayMs;
+  if (typeof initialDelayMs !== 'number' || typeof maxDelayMs !== 'number' || initialDelayMs <= maxDelayMs) return;
+  const field = retry.initial_delay_ms === undefined ? 'max_delay_ms' : 'initial_delay_ms';
+  context.problems.push(
+    problemAt(
+      context,
+      ['retry', field],
+      `initial_delay_ms (${initialDelayMs}) must not exceed max_delay_ms (${maxDelayMs}${retry.max_delay_ms === undefined ? ', the default' : ''})`,
+    ),
+  );
+}
+
+function readTemplateFile(context: CheckContext, data: Record<string, unknown>): { file: string; text: string } | null {
+  const prompt = asRecord(data.prompt);
+  if (!prompt || typeof prompt.template_file !== 'string' || prompt.template !== undefined) return null;
+  const file = path.resolve(path.dirname(context.file), prompt.template_file);
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    if (text.trim() === '') context.problems.push(problemAt(context, ['prompt', 'template_file'], `the template file ${file} is empty`));
+    return { file, text };
+  } catch (error) {
+    context.problems.push(
+      problemAt(context, ['prompt', 'template_file'], `cannot read the template file ${file}: ${describeFileError(error)}`),
+    );
+    return { file, text: '' };
+  }
+}
+
+function toProjectSettings(
+  context: CheckContext,
+  data: ProjectFileData,
+  templateFile: { file: string; text: string } | null,
+): ProjectSettings {
+  const provider = data.provider ?? {};
+  const providerSettings: ProviderSettings = {
+    name: provider.name ?? DEFAULT_PROVIDER_NAME,
+    model: provider.model ?? PROJECT_SETTINGS_DEFAULTS.model,
+    timeoutMs: provider.timeout_ms ?? PROJECT_SETTINGS_DEFAULTS.timeoutMs,
+    structuredOutput: provider.structured_output ?? PROJECT_SETTINGS_DEFAULTS.structuredOutput,
+    options: provider.options ?? {},
+  };
+  if (provider.api_key !== undefined) providerSettings.apiKey = provider.api_key;
+  if (provider.base_url !== undefined) providerSettings.baseUrl = provider.base_url;
+  if (provider.temperature !== undefined) providerSettings.temperature = provider.temperature;
+  if (provider.max_output_tokens !== undefined) providerSettings.maxOutputTokens = provider.max_output_tokens;
+
+  const prompt = data.prompt ?? {};
+  const retry = data.retry ?? {};
+  const stages = data.stages ?? {};
+  return {
+    sourceFile: context.file,
+    stages: {
+      configParser: stages.config_parser ?? DEFAULT_STAGE_NAMES.configParser,
+      promptRenderer: stages.prompt_renderer ?? DEFAULT_STAGE_NAMES.promptRenderer,
+      responseParser: stages.response_parser ?? DEFAULT_STAGE_NAMES.responseParser,
+      resultMapper: stages.result_mapper ?? DEFAULT_STAGE_NAMES.resultMapper,
+    },
+    provider: providerSettings,
+    prompt: {
+      template: templateSource(context, prompt.template, templateFile),
+      instructions: prompt.instructions ?? null,
+      extraFields: prompt.extra_fields ?? [],
+    },
+    retry: {
+      maxRetries: retry.max_retries ?? PROJECT_SETTINGS_DEFAULTS.retry.maxRetries,
+      initialDelayMs: retry.initial_delay_ms ?? PROJECT_SETTINGS_DEFAULTS.retry.initialDelayMs,
+      maxDelayMs: retry.max_delay_ms ?? PROJECT_SETTINGS_DEFAULTS.retry.maxDelayMs,
+    },
+    concurrency: data.concurrency ?? PROJECT_SETTINGS_DEFAULTS.concurrency,
+  };
+}
+
+/** An inline template's line is that of its first text line: for a block scalar, the line after `|` or `>`. */
+function templateSource(
+  context: CheckContext,
+  inlineTemplate: string | undefined,
+  templateFile: { file: string; text: string } | null,
+): PromptTemplateSource | null {
+  if (templateFile) return { text: templateFile.text, file: templateFile.file, line: 1 };
+  if (inlineTemplate === undefined) return null;
+  const node = locateYamlNode(context.document, ['prompt', 'template']).node;
+  const isBlock = isScalar(node) && (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED);
+  const line = positionOfNode(context.lineCounter, node).line + (isBlock ? 1 : 0);
+  return { text: inlineTemplate, file: context.file, line };
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  return describeError(error);
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
