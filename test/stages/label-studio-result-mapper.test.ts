@@ -1,10 +1,10 @@
-import { choicesTask } from '../tasks/choices/choices-task';
-import { validateChoicesResult } from '../tasks/choices/validate-choices-result';
-import type { ControlTask, ResultDraft } from './control-task';
-import { JsonResponseParser } from './json-response-parser';
-import type { ControlOption, ControlTag, ObjectTag } from './label-config';
-import { createResultId, LabelStudioResultMapper } from './label-studio-result-mapper';
-import type { ControlAnswer, MappedResults, PromptTarget } from './stages';
+import { choicesTask } from '../../tasks/choices/choices-task';
+import { validateChoicesResult } from '../../tasks/choices/validate-choices-result';
+import type { ControlTask, ResultDraft } from '../../core/control-task';
+import { JsonResponseParser } from '../../core/json-response-parser';
+import type { ControlOption, ControlTag, ObjectTag } from '../../core/label-config';
+import { createResultId, LabelStudioResultMapper } from '../../core/label-studio-result-mapper';
+import type { ControlAnswer, MappedResults, PromptTarget } from '../../core/stages';
 
 function createOption(value: string, alias?: string): ControlOption {
   return { value, ...(alias === undefined ? {} : { alias }), resultValue: alias ?? value, attributes: {}, children: [] };

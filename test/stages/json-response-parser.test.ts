@@ -1,7 +1,7 @@
-import { choicesTask } from '../tasks/choices/choices-task';
-import { extractJsonObject, JsonResponseParser } from './json-response-parser';
-import type { ControlOption, ControlTag, ObjectTag } from './label-config';
-import type { ControlAnswer, PromptTarget } from './stages';
+import { choicesTask } from '../../tasks/choices/choices-task';
+import { extractJsonObject, JsonResponseParser } from '../../core/json-response-parser';
+import type { ControlOption, ControlTag, ObjectTag } from '../../core/label-config';
+import type { ControlAnswer, PromptTarget } from '../../core/stages';
 
 function createOption(value: string): ControlOption {
   return { value, resultValue: value, attributes: {}, children: [] };

@@ -1,0 +1,52 @@
+import { bodyParser } from '@koa/bodyparser';
+import Koa from 'koa';
+import type { Logger } from '../core/logger';
+import type { ProjectPipelines } from './project-pipelines';
+import { createAuthentication, type AuthenticationSettings } from './middleware/authentication';
+import { createErrorHandler } from './middleware/error-handler';
+import { createRequestLogger } from './middleware/request-logger';
+import { createHealthRouter } from './routes/health-router';
+import { createMetricsRouter } from './routes/metrics-router';
+import { createPredictRouter } from './routes/predict-router';
+import { createSetupRouter } from './routes/setup-router';
+import { createWebhookRouter } from './routes/webhook-router';
+
+export const DEFAULT_BODY_LIMIT = '100mb';
+
+export interface AppServices {
+  pipelines: ProjectPipelines;
+  logger: Logger;
+  /** The labeling config each project last sent to /setup, by project id ('' for none). */
+  labelConfigs: Map<string, string>;
+}
+
+export interface AppOptions {
+  pipelines: ProjectPipelines;
+  logger: Logger;
+  authentication?: AuthenticationSettings;
+  /** Largest accepted request body, e.g. `100mb`. */
+  bodyLimit?: string;
+}
+
+/** Builds the Label Studio ML backend app without listening, so tests drive it over real HTTP on any port. */
+export function createApp(options: AppOptions): Koa {
+  const services: AppServices = { pipelines: options.pipelines, logger: options.logger, labelConfigs: new Map() };
+  const app = new Koa();
+  app.silent = true;
+
+  app.use(createErrorHandler(options.logger));
+  app.use(createRequestLogger(options.logger));
+  app.use(createAuthentication(options.authentication ?? {}));
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT }));
+  for (const router of [
+    createHealthRouter(),
+    createSetupRouter(services),
+    createPredictRouter(services),
+    createWebhookRouter(),
+    createMetricsRouter(),
+  ]) {
+    app.use(router.routes());
+    app.use(router.allowedMethods());
+  }
+  return app;
+}

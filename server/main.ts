@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { describeError } from '../core/pipeline';
+import { createApp, DEFAULT_BODY_LIMIT } from './create-app';
+import { createRootServices } from './container';
+import { createLogger } from './create-logger';
+
+export const DEFAULT_PORT = 9090;
+
+/** Starts the ML backend: loads every project YAML (a bad one stops start-up), then listens. */
+export async function startServer(environment: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const logger = createLogger(environment);
+  const services = createRootServices({ environment, logger });
+  try {
+    services.store.loadAll();
+  } catch (error) {
+    logger.error({ error: describeError(error) }, 'a project YAML file is invalid; not starting');
+    process.stderr.write(`prelabel: ${describeError(error).message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const app = createApp({
+    pipelines: services.pipelines,
+    logger,
+    bodyLimit: environment.PRELABEL_BODY_LIMIT ?? DEFAULT_BODY_LIMIT,
+    authentication: {
+      basicAuthUser: environment.BASIC_AUTH_USER,
+      basicAuthPassword: environment.BASIC_AUTH_PASS,
+      webhookToken: environment.PRELABEL_WEBHOOK_TOKEN,
+    },
+  });
+  if (environment.BASIC_AUTH_USER && environment.BASIC_AUTH_PASS && !environment.PRELABEL_WEBHOOK_TOKEN) {
+    logger.warn(
+      {},
+      "basic auth is on and PRELABEL_WEBHOOK_TOKEN is not set: Label Studio's project webhooks carry no basic auth, so /webhook will refuse annotation events",
+    );
+  }
+  const port = Number(environment.PORT ?? DEFAULT_PORT);
+  const host = environment.HOST ?? '0.0.0.0';
+  const server = app.listen(port, host, () => {
+    logger.info(
+      { port, host, projects: services.store.files().map((file) => file.file) },
+      `prelabel listens on http://${host}:${port}`,
+    );
+  });
+  server.requestTimeout = 0;
+  const stop = () => server.close(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+if (require.main === module) void startServer();

@@ -1,0 +1,78 @@
+import type { DependencyContainer } from 'tsyringe';
+import type { Logger } from '../core/logger';
+import { Pipeline } from '../core/pipeline';
+import type { ProjectSettings } from '../core/project-settings';
+import type { Registry } from '../core/registry';
+import { TOKENS } from '../core/tokens';
+import type { ProjectConfigStore } from '../config/project-config-store';
+
+interface ProjectEntry {
+  /** The settings as JSON: a reloaded file with the same content keeps its pipeline. */
+  settingsJson: string;
+  labelConfigXml: string;
+  container: DependencyContainer;
+  pipeline: Pipeline;
+}
+
+/**
+ * One child container and pipeline per Label Studio project, rebuilt when the project's YAML (hot reloaded) or its
+ * labeling config changes.
+ */
+export class ProjectPipelines {
+  private readonly projects = new Map<string, ProjectEntry>();
+
+  constructor(
+    private readonly root: DependencyContainer,
+    private readonly store: ProjectConfigStore,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The pipeline for a project (`null` when Label Studio did not say which) and labeling config. */
+  pipelineFor(projectId: string | null, labelConfigXml: string): Pipeline {
+    this.store.refresh();
+    const { settings, source } = this.store.settingsFor(projectId);
+    const key = projectId ?? '';
+    const known = this.projects.get(key);
+    const settingsJson = JSON.stringify(settings);
+    if (known && known.settingsJson === settingsJson && known.labelConfigXml === labelConfigXml) return known.pipeline;
+
+    const container = createProjectContainer(this.root, settings, labelConfigXml);
+    const pipeline = container.resolve(TOKENS.Pipeline);
+    if (known) void known.container.dispose();
+    this.projects.set(key, { settingsJson, labelConfigXml, container, pipeline });
+    const projectLogger = this.logger.child({ project: projectId });
+    projectLogger.info(
+      {
+        source,
+        modelVersion: pipeline.modelVersion,
+        provider: settings.provider.name,
+        model: settings.provider.model,
+        controls: pipeline.targets.map((target) => `${target.control.name} (${target.task.name})`),
+      },
+      'project pipeline ready',
+    );
+    if (pipeline.skipped.length > 0) {
+      projectLogger.info({ skipped: pipeline.skipped }, 'controls prelabel does not fill are skipped');
+    }
+    return pipeline;
+  }
+}
+
+/** The project scope: settings, labeling config and the stages the settings name, resolved from the registry. */
+export function createProjectContainer(
+  root: DependencyContainer,
+  settings: ProjectSettings,
+  labelConfigXml: string,
+): DependencyContainer {
+  const registry: Registry = root.resolve(TOKENS.Registry);
+  const container = root.createChildContainer();
+  container.registerInstance(TOKENS.ProjectSettings, settings);
+  container.registerInstance(TOKENS.LabelConfigXml, labelConfigXml);
+  container.register(TOKENS.ConfigParser, { useClass: registry.get('config-parser', settings.stages.configParser) });
+  container.register(TOKENS.PromptRenderer, { useClass: registry.get('prompt-renderer', settings.stages.promptRenderer) });
+  container.register(TOKENS.LanguageModel, { useClass: registry.get('provider', settings.provider.name) });
+  container.register(TOKENS.ResponseParser, { useClass: registry.get('response-parser', settings.stages.responseParser) });
+  container.register(TOKENS.ResultMapper, { useClass: registry.get('result-mapper', settings.stages.resultMapper) });
+  container.register(TOKENS.Pipeline, { useClass: Pipeline });
+  return container;
+}

@@ -1,0 +1,18 @@
+import { LABEL_STUDIO_XML_CONFIG_PARSER, LabelStudioXmlConfigParser } from '../core/label-config-parser';
+import { JSON_RESPONSE_PARSER, JsonResponseParser } from '../core/json-response-parser';
+import { LABEL_STUDIO_RESULT_MAPPER, LabelStudioResultMapper } from '../core/label-studio-result-mapper';
+import type { Registry } from '../core/registry';
+import { TEMPLATE_PROMPT_RENDERER, TemplatePromptRenderer } from '../core/template-prompt-renderer';
+import { OPENAI_PROVIDER, OpenAILanguageModel } from '../providers/openai';
+import { registerBuiltinTasks } from '../tasks';
+
+/** Registers every built-in stage implementation, provider and task under its name. */
+export function registerBuiltinComponents(registry: Registry): Registry {
+  registry.register('config-parser', LABEL_STUDIO_XML_CONFIG_PARSER, LabelStudioXmlConfigParser);
+  registry.register('prompt-renderer', TEMPLATE_PROMPT_RENDERER, TemplatePromptRenderer);
+  registry.register('provider', OPENAI_PROVIDER, OpenAILanguageModel);
+  registry.register('response-parser', JSON_RESPONSE_PARSER, JsonResponseParser);
+  registry.register('result-mapper', LABEL_STUDIO_RESULT_MAPPER, LabelStudioResultMapper);
+  registerBuiltinTasks(registry);
+  return registry;
+}

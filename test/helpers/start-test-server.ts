@@ -1,0 +1,71 @@
+import { mkdtempSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createApp } from '../../server/create-app';
+import { createRootServices, type RootServices } from '../../server/container';
+import { createLogger } from '../../server/create-logger';
+import type { AuthenticationSettings } from '../../server/middleware/authentication';
+
+export interface TestServer {
+  url: string;
+  /** Every log line the server wrote, parsed. */
+  logs: Array<Record<string, unknown>>;
+  /** The raw log text, for checks that nothing secret was written. */
+  logText(): string;
+  projectsDirectory: string;
+  services: RootServices;
+  post(route: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  get(route: string, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  close(): Promise<void>;
+}
+
+/** The real app on 127.0.0.1 (a free port), with a capturing logger and its own projects folder. */
+export async function startTestServer(options: {
+  environment?: NodeJS.ProcessEnv;
+  projectsDirectory?: string;
+  authentication?: AuthenticationSettings;
+  bodyLimit?: string;
+} = {}): Promise<TestServer> {
+  const lines: string[] = [];
+  const environment = { LOG_LEVEL: 'debug', ...options.environment };
+  const logger = createLogger(environment, { write: (line: string) => void lines.push(line) });
+  const projectsDirectory = options.projectsDirectory ?? mkdtempSync(path.join(tmpdir(), 'prelabel-projects-'));
+  const services = createRootServices({ environment, logger, projectsDirectory });
+  services.store.loadAll();
+  const app = createApp({ pipelines: services.pipelines, logger, authentication: options.authentication, bodyLimit: options.bodyLimit });
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  async function send(method: string, route: string, body: unknown, headers: Record<string, string> = {}) {
+    const response = await fetch(`${url}${route}`, {
+      method,
+      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body: parsed as any, headers: response.headers };
+  }
+
+  return {
+    url,
+    get logs() {
+      return lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    },
+    logText: () => lines.join(''),
+    projectsDirectory,
+    services,
+    post: (route, body, headers) => send('POST', route, body, headers),
+    get: (route, headers) => send('GET', route, undefined, headers),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,125 @@
+import { container as globalContainer } from 'tsyringe';
+import type { LanguageModel, LanguageModelCallOptions, LanguageModelResult } from '../../core/language-model';
+import { silentLogger, type Logger } from '../../core/logger';
+import type { Pipeline } from '../../core/pipeline';
+import type { ProjectSettings } from '../../core/project-settings';
+import { Registry } from '../../core/registry';
+import { TOKENS } from '../../core/tokens';
+import { createDefaultProjectSettings } from '../../config/default-project-settings';
+import { registerBuiltinComponents } from '../../server/register-builtin-components';
+import { createProjectContainer } from '../../server/project-pipelines';
+
+const CONFIG = `<View><Text name="text" value="$text"/>
+<Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/></Choices>
+<Choices name="topics" toName="text" choice="multiple"><Choice value="Sports"/><Choice value="Politics"/></Choices>
+<Labels name="ner" toName="text"><Label value="PER"/></Labels></View>`;
+
+/** An in-memory model that records its calls and answers from a script (the core test tier). */
+class ScriptedLanguageModel implements LanguageModel {
+  readonly specificationVersion = 'v1' as const;
+  readonly provider = 'scripted';
+  readonly modelId = 'scripted-1';
+  readonly structuredOutput = 'json_schema' as const;
+  static calls: LanguageModelCallOptions[] = [];
+  static answer: (options: LanguageModelCallOptions) => Partial<LanguageModelResult> | Error = () => ({ text: '{}' });
+
+  async generate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {
+    ScriptedLanguageModel.calls.push(options);
+    const answer = ScriptedLanguageModel.answer(options);
+    if (answer instanceof Error) throw answer;
+    return {
+      text: '',
+      finishReason: { unified: 'stop', raw: 'stop' },
+      usage: { inputTokens: 10, outputTokens: 5 },
+      warnings: [],
+      ...answer,
+    };
+  }
+}
+
+function buildPipeline(settings: ProjectSettings, logger: Logger = silentLogger): Pipeline {
+  const root = globalContainer.createChildContainer();
+  const registry = registerBuiltinComponents(new Registry());
+  registry.register('provider', 'scripted', ScriptedLanguageModel);
+  root.registerInstance(TOKENS.Registry, registry);
+  root.registerInstance(TOKENS.Logger, logger);
+  root.registerInstance(TOKENS.Environment, {});
+  return createProjectContainer(root, settings, CONFIG).resolve(TOKENS.Pipeline);
+}
+
+function settings(change: (base: ProjectSettings) => void = () => {}): ProjectSettings {
+  const base = createDefaultProjectSettings({});
+  base.provider = { ...base.provider, name: 'scripted', model: 'scripted-1' };
+  base.retry = { maxRetries: 0, initialDelayMs: 1, maxDelayMs: 1 };
+  change(base);
+  return base;
+}
+
+const userText = (options: LanguageModelCallOptions) => options.messages.find((message) => message.role === 'user')?.content ?? '';
+
+beforeEach(() => {
+  ScriptedLanguageModel.calls = [];
+});
+
+describe('Pipeline', () => {
+  it('fills several controls with one call per task, and skips what it cannot fill', async () => {
+    ScriptedLanguageModel.answer = () => ({ text: '{"sentiment": "Negative", "topics": ["Politics", "Sports"]}' });
+    const pipeline = buildPipeline(settings());
+    expect(pipeline.targets.map((target) => target.control.name)).toEqual(['sentiment', 'topics']);
+    expect(pipeline.skipped).toEqual([{ control: 'ner', reason: expect.stringContaining('<Labels>') }]);
+    const [outcome] = await pipeline.predictAll([{ id: 1, data: { text: 'x' } }]);
+    expect(ScriptedLanguageModel.calls).toHaveLength(1);
+    expect(outcome?.prediction.result.map((result) => [result.from_name, result.value])).toEqual([
+      ['sentiment', { choices: ['Negative'] }],
+      ['topics', { choices: ['Sports', 'Politics'] }],
+    ]);
+    expect(ScriptedLanguageModel.calls[0]?.responseFormat).toMatchObject({ type: 'json', mode: 'json_schema', schema: { required: ['sentiment', 'topics'] } });
+  });
+
+  it.each([
+    ['a truncated answer', { text: '{"sentiment": "Neg', finishReason: { unified: 'length' as const, raw: 'length' } }, 'truncated'],
+    ['a refusal', { text: '', refusal: 'I cannot help with that.' }, 'refused'],
+    ['a filtered answer', { text: '', finishReason: { unified: 'content-filter' as const, raw: 'content_filter' } }, 'content-filter'],
+  ])('turns %s into a failed task with a reason, never a crash', async (_name, answer, reason) => {
+    ScriptedLanguageModel.answer = (options) => (userText(options).includes('bad') ? answer : { text: '{"sentiment": "Positive", "topics": []}' });
+    const pipeline = buildPipeline(settings());
+    const outcomes = await pipeline.predictAll([{ id: 1, data: { text: 'good' } }, { id: 2, data: { text: 'bad' } }]);
+    expect(outcomes[0]?.prediction.result).toHaveLength(1);
+    expect(outcomes[1]?.prediction.result).toEqual([]);
+    expect(outcomes[1]?.error).toMatchObject({ code: 'RESPONSE_UNUSABLE', reason });
+  });
+
+  it('runs at most `concurrency` calls at once and keeps task order', async () => {
+    let running = 0;
+    let peak = 0;
+    const pipeline = buildPipeline(settings((base) => void (base.concurrency = 3)));
+    const model = (pipeline as unknown as { model: ScriptedLanguageModel }).model;
+    const original = model.generate.bind(model);
+    model.generate = async (options) => {
+      running += 1;
+      peak = Math.max(peak, running);
+      await new Promise((resolve) => setTimeout(resolve, Number(/n(\d+)/.exec(userText(options))?.[1]) % 5));
+      running -= 1;
+      return original(options);
+    };
+    ScriptedLanguageModel.answer = (options) => ({ text: JSON.stringify({ sentiment: Number(/n(\d+)/.exec(userText(options))?.[1]) % 2 ? 'Negative' : 'Positive', topics: [] }) });
+    const tasks = Array.from({ length: 20 }, (_, index) => ({ id: index, data: { text: `n${index}` } }));
+    const outcomes = await pipeline.predictAll(tasks);
+    expect(peak).toBe(3);
+    expect(outcomes.map((outcome) => outcome.prediction.result[0]?.value)).toEqual(
+      tasks.map((_, index) => ({ choices: [index % 2 ? 'Negative' : 'Positive'] })),
+    );
+  });
+
+  it('derives model_version from what decides answers only', () => {
+    const version = (change?: (base: ProjectSettings) => void) => buildPipeline(settings(change)).modelVersion;
+    const base = version();
+    expect(version()).toBe(base);
+    expect(version((s) => void (s.provider.apiKey = 'sk-secret'))).toBe(base);
+    expect(version((s) => void (s.concurrency = 99))).toBe(base);
+    expect(version((s) => void (s.retry.maxRetries = 7))).toBe(base);
+    expect(version((s) => void (s.provider.temperature = 0.7))).not.toBe(base);
+    expect(version((s) => void (s.prompt.instructions = 'Be careful.'))).not.toBe(base);
+    expect(version((s) => void (s.provider.model = 'scripted-1'))).toMatch(/^prelabel-scripted-1-[0-9a-f]{12}$/);
+  });
+});
