@@ -59,6 +59,8 @@ export class Pipeline {
   readonly skipped: SkippedControl[];
   private readonly prompt: CompiledPrompt;
   private readonly responseFormat: ResponseFormat;
+  /** Provider warnings already logged: each is logged once per pipeline, not once per task. */
+  private readonly loggedWarnings = new Set<string>();
 
   constructor(
     @inject(TOKENS.ProjectSettings) private readonly settings: ProjectSettings,
@@ -109,7 +111,11 @@ export class Pipeline {
           this.logger.warn({ taskId: task.id, attempt, delayMs, error: describeError(error) }, 'provider call failed; retrying'),
       },
     );
-    for (const warning of result.warnings) this.logger.warn({ setting: warning.setting }, warning.message);
+    for (const warning of result.warnings) {
+      if (this.loggedWarnings.has(warning.message)) continue;
+      this.loggedWarnings.add(warning.message);
+      this.logger.warn({ setting: warning.setting }, warning.message);
+    }
     const parsed = this.responseParser.parse({ text: usableText(result), targets: this.targets });
     const mapped = this.resultMapper.map({ parsed, targets: this.targets, data: task.data ?? {} });
     const abstentions = [...parsed.answers].flatMap(([control, answer]) =>
