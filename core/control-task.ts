@@ -18,6 +18,21 @@ export interface ResultDraft {
   value: Record<string, unknown>;
 }
 
+/**
+ * For tasks whose answers are spans of one text field (named entities): long texts are split into overlapping
+ * chunks, the model answers each chunk, and the task merges the chunk answers.
+ */
+export interface SpanChunking {
+  /** The task data field whose text this control marks spans in, or null when it cannot be chunked. */
+  field(target: PredictionTarget): string | null;
+  /**
+   * Combines the parsed answers of several chunks into one value for `map`, which locates spans in the FULL text.
+   * `offset` is where the chunk starts in the full text, in Unicode code points, so a mention can be searched for
+   * from there (and duplicates from overlapping chunks collapse once located).
+   */
+  merge(answers: Array<{ value: unknown; offset: number }>, target: PredictionTarget): unknown;
+}
+
 export interface ControlTask {
   /** Versioned registry name, e.g. `choices.v1`. */
   readonly name: string;
@@ -35,4 +50,6 @@ export interface ControlTask {
   map(value: unknown, target: PredictionTarget, data: TaskData): ResultDraft[];
   /** Why a result is invalid for this control, or null when it is valid. */
   validate(result: ResultDraft, target: PredictionTarget, data: TaskData): string | null;
+  /** Present for span tasks whose text can be chunked. */
+  readonly chunking?: SpanChunking;
 }
