@@ -24,6 +24,9 @@ describe('createDefaultProjectSettings', () => {
       prompt: { template: null, instructions: null, extraFields: [] },
       retry: { maxRetries: 3, initialDelayMs: 500, maxDelayMs: 20000 },
       concurrency: 8,
+      controls: { include: null, instructions: {} },
+      chunking: { maxCharacters: 12_000, overlapCharacters: 400 },
+      interactive: { promptPrefix: 'prompt' },
     });
   });
 
@@ -66,7 +69,7 @@ describe('project-config.schema.json', () => {
     expect(schemaAt(...keys).default).toEqual(expected);
   });
 
-  it('describes every property and refuses unknown keys in every object but provider.options', () => {
+  it('describes every property and refuses unknown keys in every object but provider.options and controls.instructions', () => {
     const undescribed: string[] = [];
     const open: string[] = [];
     const visit = (node: SchemaNode, where: string) => {
@@ -79,6 +82,6 @@ describe('project-config.schema.json', () => {
     };
     visit(projectConfigSchema as SchemaNode, '');
     expect(undescribed).toEqual([]);
-    expect(open).toEqual(['.provider.options']);
+    expect(open).toEqual(['.provider.options', '.controls.instructions']);
   });
 });

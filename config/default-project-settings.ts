@@ -8,6 +8,8 @@ export const PROJECT_SETTINGS_DEFAULTS = Object.freeze({
   structuredOutput: 'auto' as ProviderSettings['structuredOutput'],
   retry: Object.freeze<RetrySettings>({ maxRetries: 3, initialDelayMs: 500, maxDelayMs: 20_000 }),
   concurrency: 8,
+  chunking: Object.freeze({ maxCharacters: 12_000, overlapCharacters: 400 }),
+  promptPrefix: 'prompt',
 });
 
 /**
@@ -28,5 +30,8 @@ export function createDefaultProjectSettings(environment: NodeJS.ProcessEnv): Pr
     prompt: { template: null, instructions: null, extraFields: [] },
     retry: { ...PROJECT_SETTINGS_DEFAULTS.retry },
     concurrency: PROJECT_SETTINGS_DEFAULTS.concurrency,
+    controls: { include: null, instructions: {} },
+    chunking: { ...PROJECT_SETTINGS_DEFAULTS.chunking },
+    interactive: { promptPrefix: PROJECT_SETTINGS_DEFAULTS.promptPrefix },
   };
 }

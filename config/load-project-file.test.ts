@@ -112,6 +112,11 @@ describe('loadProjectFile: valid files', () => {
         '  initial_delay_ms: 100',
         '  max_delay_ms: 1000',
         'concurrency: 4',
+        'controls:',
+        '  include: [sentiment]',
+        '  instructions: { sentiment: Sarcasm is negative. }',
+        'chunking: { max_characters: 5000, overlap_characters: 100 }',
+        'interactive: { prompt_prefix: ask }',
         'stages:',
         '  config_parser: label-studio-xml.v1',
         '  prompt_renderer: template.v1',
@@ -141,6 +146,9 @@ describe('loadProjectFile: valid files', () => {
       },
       retry: { maxRetries: 5, initialDelayMs: 100, maxDelayMs: 1000 },
       concurrency: 4,
+      controls: { include: ['sentiment'], instructions: { sentiment: 'Sarcasm is negative.' } },
+      chunking: { maxCharacters: 5000, overlapCharacters: 100 },
+      interactive: { promptPrefix: 'ask' },
     };
     expect(loaded).toEqual({ file, projects: ['3', '7'], isDefault: false, settings: expected, dependencies: [file] });
   });
@@ -228,7 +236,7 @@ describe('loadProjectFile: problems', () => {
       'an unknown top-level key, with a snake_case suggestion',
       ['projects: [3]', 'maxRetries: 2'],
       {},
-      [':2:1: maxRetries: unknown key "maxRetries" (allowed: projects, default, provider, prompt, retry, concurrency, stages)'],
+      [':2:1: maxRetries: unknown key "maxRetries" (allowed: projects, default, provider, prompt, retry, concurrency, controls, chunking, interactive, stages)'],
     ],
     [
       'a camelCase key',
@@ -360,7 +368,7 @@ describe('loadProjectFile: problems', () => {
         ':2:14: concurrency: must be >= 1',
         ':4:9: provider.name: no provider named "nobody" is registered (available: openai)',
         ':5:16: provider.temperature: must be >= 0',
-        ':6:1: extra: unknown key "extra" (allowed: projects, default, provider, prompt, retry, concurrency, stages)',
+        ':6:1: extra: unknown key "extra" (allowed: projects, default, provider, prompt, retry, concurrency, controls, chunking, interactive, stages)',
       ],
     ],
   ])('reports %s', (_name, lines, environment, expected) => {

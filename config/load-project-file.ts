@@ -107,6 +107,7 @@ export function tryLoadProjectFile(options: LoadProjectFileOptions): ProjectFile
   checkApiKey(context, fileData, interpolation.references);
   checkRegisteredNames(context, fileData, options.registry);
   checkRetryDelays(context, fileData);
+  checkChunkOverlap(context, fileData);
   const templateFile = readTemplateFile(context, fileData);
   if (templateFile) dependencies.push(templateFile.file);
 
@@ -147,6 +148,9 @@ interface ProjectFileData {
   prompt?: { template?: string; template_file?: string; instructions?: string; extra_fields?: string[] };
   retry?: { max_retries?: number; initial_delay_ms?: number; max_delay_ms?: number };
   concurrency?: number;
+  controls?: { include?: string[]; instructions?: Record<string, string> };
+  chunking?: { max_characters?: number; overlap_characters?: number };
+  interactive?: { prompt_prefix?: string };
   stages?: { config_parser?: string; prompt_renderer?: string; response_parser?: string; result_mapper?: string };
 }
 
@@ -303,6 +307,18 @@ function checkRetryDelays(context: CheckContext, data: Record<string, unknown>):
   );
 }
 
+function checkChunkOverlap(context: CheckContext, data: Record<string, unknown>): void {
+  const chunking = asRecord(data.chunking);
+  if (!chunking) return;
+  const maxCharacters = chunking.max_characters ?? PROJECT_SETTINGS_DEFAULTS.chunking.maxCharacters;
+  const overlapCharacters = chunking.overlap_characters ?? PROJECT_SETTINGS_DEFAULTS.chunking.overlapCharacters;
+  if (typeof maxCharacters !== 'number' || typeof overlapCharacters !== 'number' || overlapCharacters * 2 <= maxCharacters) return;
+  const field = chunking.overlap_characters === undefined ? 'max_characters' : 'overlap_characters';
+  context.problems.push(
+    problemAt(context, ['chunking', field], `overlap_characters (${overlapCharacters}) must be at most half of max_characters (${maxCharacters})`),
+  );
+}
+
 function readTemplateFile(context: CheckContext, data: Record<string, unknown>): { file: string; text: string } | null {
   const prompt = asRecord(data.prompt);
   if (!prompt || typeof prompt.template_file !== 'string' || prompt.template !== undefined) return null;
@@ -360,6 +376,12 @@ function toProjectSettings(
       maxDelayMs: retry.max_delay_ms ?? PROJECT_SETTINGS_DEFAULTS.retry.maxDelayMs,
     },
     concurrency: data.concurrency ?? PROJECT_SETTINGS_DEFAULTS.concurrency,
+    controls: { include: data.controls?.include ?? null, instructions: data.controls?.instructions ?? {} },
+    chunking: {
+      maxCharacters: data.chunking?.max_characters ?? PROJECT_SETTINGS_DEFAULTS.chunking.maxCharacters,
+      overlapCharacters: data.chunking?.overlap_characters ?? PROJECT_SETTINGS_DEFAULTS.chunking.overlapCharacters,
+    },
+    interactive: { promptPrefix: data.interactive?.prompt_prefix ?? PROJECT_SETTINGS_DEFAULTS.promptPrefix },
   };
 }
 

@@ -193,3 +193,9 @@ export class AbortedError extends PrelabelError {
     super(ERROR_CODES.ABORTED, message, options);
   }
 }
+
+/** An error as a log field: its code when it has one, and its message (never a stack with secrets). */
+export function describeError(error: unknown): { code?: string; message: string } {
+  if (PrelabelError.isInstance(error)) return { code: error.code, message: error.message };
+  return { message: error instanceof Error ? error.message : String(error) };
+}

@@ -9,5 +9,6 @@ export * from './project-settings';
 export * from './registry';
 export * from './stages';
 export { TOKENS } from './tokens';
-export { Pipeline, computeModelVersion, type PredictionOutcome, type PredictOptions } from './pipeline';
+export { Pipeline, type PredictionOutcome, type PredictOptions, type PredictTaskOptions } from './pipeline';
+export { computeModelVersion } from './compute-model-version';
 export { withRetry, computeRetryDelay } from './retry';

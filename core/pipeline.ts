@@ -1,9 +1,13 @@
-import { createHash } from 'node:crypto';
 import { inject, injectable } from 'tsyringe';
 import { createAnswerSchema } from './create-answer-schema';
-import { PrelabelError, ResponseUnusableError } from './errors';
+import { describeError } from './errors';
+import { computeModelVersion } from './compute-model-version';
+import { addUsage, usableText } from './language-model-result';
 import type { LabelStudioPrediction, LabelStudioTask } from './label-studio';
-import type { LanguageModel, LanguageModelResult, LanguageModelUsage, ResponseFormat } from './language-model';
+import { describeRegion, readInteractiveContext, repeatsRegion } from './interactive-context';
+import { createResultId } from './label-studio-result-mapper';
+import type { ChatMessage, LanguageModel, LanguageModelResult, LanguageModelUsage, ResponseFormat } from './language-model';
+import { mergeCallAnswers, planCalls } from './plan-calls';
 import type { Logger } from './logger';
 import type { ProjectSettings } from './project-settings';
 import type { Registry } from './registry';
@@ -13,6 +17,7 @@ import type {
   CompiledPrompt,
   ConfigParser,
   DroppedResult,
+  ParsedResponse,
   PromptRenderer,
   PromptTarget,
   ResponseParser,
@@ -31,21 +36,15 @@ export interface PredictionOutcome {
   error?: unknown;
 }
 
-export interface PredictOptions {
+export interface PredictTaskOptions {
   signal?: AbortSignal;
-  /** Called as each task settles, in completion order. */
-  onSettled?: (index: number, outcome: PredictionOutcome) => void;
+  /** Label Studio's `params.context` (interactive pre-annotation), when present. */
+  context?: unknown;
 }
 
-function usableText(result: LanguageModelResult): string {
-  if (result.refusal) throw new ResponseUnusableError('refused', `the model refused: ${result.refusal}`);
-  if (result.finishReason.unified === 'length') {
-    throw new ResponseUnusableError('truncated', 'the answer was cut off at the output token limit (finish reason "length")');
-  }
-  if (result.finishReason.unified === 'content-filter') {
-    throw new ResponseUnusableError('content-filter', 'the provider withheld the answer (content filter)');
-  }
-  return result.text;
+export interface PredictOptions extends PredictTaskOptions {
+  /** Called as each task settles, in completion order. */
+  onSettled?: (index: number, outcome: PredictionOutcome) => void;
 }
 
 /**
@@ -74,7 +73,7 @@ export class Pipeline {
     @inject(TOKENS.Logger) private readonly logger: Logger,
   ) {
     const labelConfig = configParser.parse({ xml: labelConfigXml });
-    ({ targets: this.targets, skipped: this.skipped } = selectTargets(labelConfig, registry.tasks()));
+    ({ targets: this.targets, skipped: this.skipped } = selectTargets(labelConfig, registry.tasks(), settings));
     const outputMode = model.structuredOutput;
     const schema = createAnswerSchema(this.targets);
     this.prompt = promptRenderer.compile({ labelConfig, targets: this.targets, prompt: settings.prompt, outputMode, schema });
@@ -89,11 +88,45 @@ export class Pipeline {
     });
   }
 
-  /** Predicts one task; throws when the task fails. */
-  async predict(task: LabelStudioTask, signal?: AbortSignal): Promise<PredictionOutcome> {
-    const empty = { result: [], score: null, model_version: this.modelVersion };
-    if (this.targets.length === 0) return { prediction: empty, abstentions: [], dropped: [], usage: null };
-    const messages = this.prompt.render(task.data ?? {});
+  /** Predicts one task; throws when the task fails. With an interactive context, follows the annotator's lead. */
+  async predict(task: LabelStudioTask, options: PredictTaskOptions = {}): Promise<PredictionOutcome> {
+    const interactive = readInteractiveContext(options.context, this.settings.interactive.promptPrefix);
+    const data = task.data ?? {};
+    let usage: LanguageModelUsage | null = null;
+    let parsed: ParsedResponse = { answers: new Map() };
+    if (this.targets.length > 0) {
+      const interaction = interactive ? { instruction: interactive.instruction, hints: interactive.regions.map(describeRegion) } : {};
+      const calls = planCalls(data, this.targets, this.settings.chunking);
+      const parsedPerCall: ParsedResponse[] = [];
+      for (const call of calls) {
+        const result = await this.generate(this.prompt.render(call.data, interaction), task.id, options.signal);
+        usage = addUsage(usage, result.usage);
+        parsedPerCall.push(this.responseParser.parse({ text: usableText(result), targets: this.targets }));
+      }
+      parsed = mergeCallAnswers(parsedPerCall, calls, this.targets);
+    }
+    const mapped = this.resultMapper.map({ parsed, targets: this.targets, data });
+    let results = mapped.results;
+    if (interactive) {
+      results = results.filter((result) => !repeatsRegion(result, interactive.regions));
+      if (interactive.promptControl && interactive.instruction) {
+        const { name, toName } = interactive.promptControl;
+        results.push({ id: createResultId(), from_name: name, to_name: toName, type: 'textarea', value: { text: [interactive.instruction] } });
+      }
+    }
+    const abstentions = [...parsed.answers].flatMap(([control, answer]) =>
+      answer.status === 'abstained' ? [{ control, reason: answer.reason }] : [],
+    );
+    if (mapped.dropped.length > 0) this.logger.warn({ taskId: task.id, dropped: mapped.dropped }, 'invalid results dropped');
+    return {
+      prediction: { result: results, score: null, model_version: this.modelVersion },
+      abstentions,
+      dropped: mapped.dropped,
+      usage,
+    };
+  }
+
+  private async generate(messages: ChatMessage[], taskId: LabelStudioTask['id'], signal?: AbortSignal): Promise<LanguageModelResult> {
     const { provider } = this.settings;
     const result = await withRetry(
       () =>
@@ -108,7 +141,7 @@ export class Pipeline {
       signal,
       {
         onRetry: ({ attempt, delayMs, error }) =>
-          this.logger.warn({ taskId: task.id, attempt, delayMs, error: describeError(error) }, 'provider call failed; retrying'),
+          this.logger.warn({ taskId, attempt, delayMs, error: describeError(error) }, 'provider call failed; retrying'),
       },
     );
     for (const warning of result.warnings) {
@@ -116,17 +149,7 @@ export class Pipeline {
       this.loggedWarnings.add(warning.message);
       this.logger.warn({ setting: warning.setting }, warning.message);
     }
-    const parsed = this.responseParser.parse({ text: usableText(result), targets: this.targets });
-    const mapped = this.resultMapper.map({ parsed, targets: this.targets, data: task.data ?? {} });
-    const abstentions = [...parsed.answers].flatMap(([control, answer]) =>
-      answer.status === 'abstained' ? [{ control, reason: answer.reason }] : [],
-    );
-    return {
-      prediction: { result: mapped.results, score: null, model_version: this.modelVersion },
-      abstentions,
-      dropped: mapped.dropped,
-      usage: result.usage,
-    };
+    return result;
   }
 
   /**
@@ -142,7 +165,7 @@ export class Pipeline {
         const task = tasks[index] as LabelStudioTask;
         let outcome: PredictionOutcome;
         try {
-          outcome = await this.predict(task, options.signal);
+          outcome = await this.predict(task, { signal: options.signal, context: options.context });
         } catch (error) {
           this.logger.error({ taskId: task.id, error: describeError(error) }, 'task failed; returning an empty prediction');
           outcome = {
@@ -163,38 +186,3 @@ export class Pipeline {
   }
 }
 
-export function describeError(error: unknown): { code?: string; message: string } {
-  if (PrelabelError.isInstance(error)) return { code: error.code, message: error.message };
-  return { message: error instanceof Error ? error.message : String(error) };
-}
-
-/**
- * `model_version`: a hash of everything that decides the answers (provider, model, parameters, prompt, schema,
- * labeling config, task versions), never of secrets or of settings that only change speed (retries, concurrency).
- */
-export function computeModelVersion(input: {
-  settings: ProjectSettings;
-  labelConfigXml: string;
-  promptFingerprint: string;
-  responseFormat: ResponseFormat;
-  tasks: string[];
-}): string {
-  const { provider, stages } = input.settings;
-  const answerDeciding = {
-    stages,
-    provider: {
-      name: provider.name,
-      model: provider.model,
-      baseUrl: provider.baseUrl ?? null,
-      temperature: provider.temperature ?? null,
-      maxOutputTokens: provider.maxOutputTokens ?? null,
-      options: provider.options,
-    },
-    labelConfigXml: input.labelConfigXml,
-    prompt: input.promptFingerprint,
-    responseFormat: input.responseFormat,
-    tasks: input.tasks,
-  };
-  const hash = createHash('sha256').update(JSON.stringify(answerDeciding)).digest('hex').slice(0, 12);
-  return `prelabel-${provider.model}-${hash}`;
-}

@@ -14,6 +14,27 @@ export interface ProjectSettings {
   retry: RetrySettings;
   /** How many tasks of one request run at once. */
   concurrency: number;
+  controls: ControlSettings;
+  chunking: ChunkingSettings;
+  interactive: InteractiveSettings;
+}
+
+export interface ControlSettings {
+  /** Names of the controls to fill; null fills every control prelabel can fill. */
+  include: string[] | null;
+  /** Extra guidance per control name. */
+  instructions: Record<string, string>;
+}
+
+export interface ChunkingSettings {
+  /** Texts longer than this (code points) are split into chunks for span controls. */
+  maxCharacters: number;
+  overlapCharacters: number;
+}
+
+export interface InteractiveSettings {
+  /** A TextArea whose name starts with this carries the annotator's instruction. */
+  promptPrefix: string;
 }
 
 export interface StageNames {

@@ -1,5 +1,7 @@
 import type { ControlTask } from './control-task';
+import { ProjectConfigError } from './errors';
 import type { LabelConfig } from './label-config';
+import type { ProjectSettings } from './project-settings';
 import type { PromptTarget } from './stages';
 
 export interface SkippedControl {
@@ -7,23 +9,52 @@ export interface SkippedControl {
   reason: string;
 }
 
-/** Pairs each control of the labeling config with the first registered task that can fill it. */
+/**
+ * Pairs each control of the labeling config with the first registered task that can fill it, honouring the
+ * project's `controls` settings. Prompt TextAreas (interactive mode) are inputs, never targets.
+ */
 export function selectTargets(
   labelConfig: LabelConfig,
   tasks: ControlTask[],
+  settings: Pick<ProjectSettings, 'controls' | 'interactive' | 'sourceFile'>,
 ): { targets: PromptTarget[]; skipped: SkippedControl[] } {
+  const { include, instructions } = settings.controls;
+  const names = new Set(labelConfig.controls.map((control) => control.name));
+  const unknown = [...(include ?? []), ...Object.keys(instructions)].filter((name) => !names.has(name));
+  if (unknown.length > 0) {
+    throw new ProjectConfigError(
+      [...new Set(unknown)].map(
+        (name) => `controls: names control "${name}", which the labeling config does not have (controls: ${[...names].join(', ') || 'none'})`,
+      ),
+      { location: settings.sourceFile ? { file: settings.sourceFile } : undefined },
+    );
+  }
+
   const targets: PromptTarget[] = [];
   const skipped: SkippedControl[] = [];
   for (const control of labelConfig.controls) {
+    if (isPromptTextArea(control.type, control.name, settings.interactive.promptPrefix)) {
+      skipped.push({ control: control.name, reason: "carries the annotator's instruction in interactive mode" });
+      continue;
+    }
+    if (include && !include.includes(control.name)) {
+      skipped.push({ control: control.name, reason: 'not listed in controls.include' });
+      continue;
+    }
     const objects = labelConfig.objects.filter((object) => control.toName.includes(object.name));
     const target = { control, objects };
     const task = tasks.find((candidate) => candidate.controlType === control.type && candidate.supports(target));
     if (task) {
-      targets.push({ ...target, task });
+      const extra = instructions[control.name];
+      targets.push({ ...target, task, ...(extra !== undefined && { instructions: extra }) });
     } else {
       const on = objects.map((object) => `<${object.type}>`).join(', ') || 'no object';
       skipped.push({ control: control.name, reason: `prelabel cannot fill <${control.type}> on ${on}` });
     }
   }
   return { targets, skipped };
+}
+
+export function isPromptTextArea(controlType: string, controlName: string, promptPrefix: string): boolean {
+  return controlType === 'TextArea' && controlName.startsWith(promptPrefix);
 }

@@ -22,11 +22,21 @@ export interface CompiledPrompt {
   /** Everything that decides the prompt apart from task data; part of `model_version`. */
   readonly fingerprint: string;
   /** Throws TaskDataError when the task lacks data the prompt needs. */
-  render(data: TaskData): ChatMessage[];
+  render(data: TaskData, interaction?: PromptInteraction): ChatMessage[];
+}
+
+/** What an annotator adds to one call in Label Studio's interactive mode. */
+export interface PromptInteraction {
+  /** The annotator's instruction for this call. */
+  instruction?: string | null;
+  /** Regions the annotator already drew, described one per line. */
+  hints?: string[];
 }
 
 export interface PromptTarget extends PredictionTarget {
   task: ControlTask;
+  /** The project's extra guidance for this control (YAML `controls.instructions`). */
+  instructions?: string;
 }
 
 /** Stage 2: targets + project prompt settings → messages. */

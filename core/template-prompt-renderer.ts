@@ -4,7 +4,7 @@ import type { ChatMessage, JsonSchema, StructuredOutputMode } from './language-m
 import type { LabelConfig } from './label-config';
 import type { TaskData } from './label-studio';
 import type { PromptSettings, PromptTemplateSource } from './project-settings';
-import type { CompiledPrompt, PromptRenderer, PromptTarget } from './stages';
+import type { CompiledPrompt, PromptInteraction, PromptRenderer, PromptTarget } from './stages';
 
 export const TEMPLATE_PROMPT_RENDERER = 'template.v1';
 
@@ -131,17 +131,21 @@ export class TemplatePromptRenderer implements PromptRenderer {
     const system = [ROLE, DATA_RULE];
     if (prompt.instructions) system.push(prompt.instructions.trim());
     if (targets.length > 0) {
-      system.push(['What to label:', ...targets.map((target) => `- ${target.task.instructions(target).trim()}`)].join('\n'));
+      system.push(['What to label:', ...targets.map(describeTarget)].join('\n'));
     }
     if (!plainTextAnswer) system.push(answerFormat(targets, outputMode, schema));
     const systemMessage = system.join('\n\n');
 
     return {
       fingerprint: JSON.stringify({ systemMessage, parts }),
-      render(data: TaskData): ChatMessage[] {
-        const user = parts
+      render(data: TaskData, interaction: PromptInteraction = {}): ChatMessage[] {
+        let user = parts
           .map((part) => (part.kind === 'text' ? part.text : part.kind === 'labels' ? part.labels : delimit(part.field, data)))
           .join('');
+        if (interaction.instruction) user = `Instruction from the annotator for this task: ${interaction.instruction}\n\n${user}`;
+        if (interaction.hints?.length) {
+          user += `\n\nThe annotator already marked these; use them as hints and do not repeat them:\n${interaction.hints.map((hint) => `- ${hint}`).join('\n')}`;
+        }
         return [
           { role: 'system', content: systemMessage },
           { role: 'user', content: user },
@@ -149,6 +153,11 @@ export class TemplatePromptRenderer implements PromptRenderer {
       },
     };
   }
+}
+
+function describeTarget(target: PromptTarget): string {
+  const line = `- ${target.task.instructions(target).trim()}`;
+  return target.instructions ? `${line}\n  Project guidance for "${target.control.name}": ${target.instructions.trim()}` : line;
 }
 
 function defaultUserParts(targets: PromptTarget[]): TemplatePart[] {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { describeError } from '../core/pipeline';
+import { describeError } from '../core/errors';
 import { createApp, DEFAULT_BODY_LIMIT } from './create-app';
 import { createRootServices } from './container';
 import { createLogger } from './create-logger';

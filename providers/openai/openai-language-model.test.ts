@@ -51,6 +51,9 @@ function createSettings(provider: Partial<ProviderSettings> = {}): ProjectSettin
     prompt: { template: null, instructions: null, extraFields: [] },
     retry: { maxRetries: 2, initialDelayMs: 10, maxDelayMs: 100 },
     concurrency: 1,
+    controls: { include: null, instructions: {} },
+    chunking: { maxCharacters: 12_000, overlapCharacters: 400 },
+    interactive: { promptPrefix: 'prompt' },
   };
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { Command } from 'commander';
-import { describeError } from '../../core/pipeline';
+import { describeError } from '../../core/errors';
 import { createRootServices } from '../container';
 import { createLogger } from '../create-logger';
 import { startServer } from '../main';

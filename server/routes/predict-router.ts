@@ -16,7 +16,7 @@ export function createPredictRouter(services: AppServices): Router {
       throw new RequestInvalidError('field "label_config" is missing and no /setup has given one for this project');
     }
     const pipeline = services.pipelines.pipelineFor(request.projectId, labelConfigXml);
-    const outcomes = await pipeline.predictAll(request.tasks);
+    const outcomes = await pipeline.predictAll(request.tasks, { context: request.context });
     context.body = { results: outcomes.map((outcome) => outcome.prediction) };
   });
   return router;

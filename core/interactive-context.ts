@@ -1,0 +1,61 @@
+import type { LabelStudioResult } from './label-studio';
+
+/** What Label Studio's interactive mode sends in `params.context` (protocol doc §4.5), read for one call. */
+export interface InteractiveContext {
+  /** The annotator's instruction, typed into a prompt TextArea; null when none. */
+  instruction: string | null;
+  /** The prompt TextArea it came from, to echo the instruction back into. */
+  promptControl: { name: string; toName: string } | null;
+  /** The regions the annotator drew (e.g. a span labelled ORG): hints for the model, never repeated in the answer. */
+  regions: Array<Pick<LabelStudioResult, 'from_name' | 'to_name' | 'type' | 'value'>>;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads `params.context`; null when it carries no results (a batch call). Odd items are ignored. */
+export function readInteractiveContext(context: unknown, promptPrefix: string): InteractiveContext | null {
+  if (!isRecord(context) || !Array.isArray(context.result) || context.result.length === 0) return null;
+  const interactive: InteractiveContext = { instruction: null, promptControl: null, regions: [] };
+  for (const item of context.result) {
+    if (!isRecord(item) || typeof item.from_name !== 'string' || typeof item.type !== 'string' || !isRecord(item.value)) continue;
+    const toName = typeof item.to_name === 'string' ? item.to_name : '';
+    if (item.type === 'textarea' && item.from_name.startsWith(promptPrefix)) {
+      const lines = Array.isArray(item.value.text) ? item.value.text.filter((line): line is string => typeof line === 'string') : [];
+      const instruction = lines.join('\n').trim();
+      if (instruction) {
+        interactive.instruction = instruction;
+        interactive.promptControl = { name: item.from_name, toName };
+      }
+      continue;
+    }
+    interactive.regions.push({ from_name: item.from_name, to_name: toName, type: item.type, value: item.value });
+  }
+  return interactive;
+}
+
+/** One line per region for the prompt, e.g. `ner: "Apple" labelled ORG`. */
+export function describeRegion(region: InteractiveContext['regions'][number]): string {
+  const { value } = region;
+  const labels = Object.entries(value).find(([key, entry]) => key !== 'text' && Array.isArray(entry))?.[1] as unknown[] | undefined;
+  if (typeof value.text === 'string' && labels) return `${region.from_name}: "${value.text}" labelled ${labels.join(', ')}`;
+  return `${region.from_name}: ${JSON.stringify(value)}`;
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (isRecord(value)) {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Whether a result repeats a region the annotator already drew (same control, type and value). */
+export function repeatsRegion(result: Pick<LabelStudioResult, 'from_name' | 'type' | 'value'>, regions: InteractiveContext['regions']): boolean {
+  const key = canonical(result.value);
+  return regions.some((region) => region.from_name === result.from_name && region.type === result.type && canonical(region.value) === key);
+}
