@@ -142,6 +142,9 @@ interface ProjectFileData {
     temperature?: number;
     max_output_tokens?: number;
     timeout_ms?: number;
+    requests_per_minute?: number;
+    tokens_per_minute?: number;
+    prices?: { input_per_million: number; output_per_million: number };
     structured_output?: ProviderSettings['structuredOutput'];
     options?: Record<string, unknown>;
   };
@@ -352,6 +355,11 @@ function toProjectSettings(
   if (provider.base_url !== undefined) providerSettings.baseUrl = provider.base_url;
   if (provider.temperature !== undefined) providerSettings.temperature = provider.temperature;
   if (provider.max_output_tokens !== undefined) providerSettings.maxOutputTokens = provider.max_output_tokens;
+  if (provider.requests_per_minute !== undefined) providerSettings.requestsPerMinute = provider.requests_per_minute;
+  if (provider.tokens_per_minute !== undefined) providerSettings.tokensPerMinute = provider.tokens_per_minute;
+  if (provider.prices !== undefined) {
+    providerSettings.prices = { inputPerMillion: provider.prices.input_per_million, outputPerMillion: provider.prices.output_per_million };
+  }
 
   const prompt = data.prompt ?? {};
   const retry = data.retry ?? {};

@@ -104,16 +104,21 @@ function answerFromText(text: string, target: PromptTarget, targetCount: number)
 
 /**
  * Reads one JSON object from what the model wrote (code fences and surrounding prose allowed) and hands each
- * control its key's value. A single control also accepts a plain-text answer. Never throws for model output.
+ * control its key's value. When plain text was asked for, a single control also accepts a plain-text answer; when JSON
+ * was asked for, an answer without JSON is reported unparseable. Never throws for model output.
  */
 @injectable()
 export class JsonResponseParser implements ResponseParser {
   readonly specificationVersion = 'v1' as const;
 
-  parse(options: { text: string; targets: PromptTarget[] }): ParsedResponse {
-    const { text, targets } = options;
+  parse(options: { text: string; targets: PromptTarget[]; format: 'json' | 'text' }): ParsedResponse {
+    const { text, targets, format } = options;
     const object = extractJsonObject(text);
     const answers = new Map<string, ControlAnswer>();
+    if (!object && format === 'json') {
+      for (const target of targets) answers.set(target.control.name, { status: 'abstained', reason: 'answer is not JSON' });
+      return { answers, unparseable: 'the model was asked for JSON and its answer holds no JSON object' };
+    }
     for (const target of targets) {
       const answer = object ? answerFromObject(object, target) : answerFromText(text, target, targets.length);
       answers.set(target.control.name, answer);

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { injectable } from 'tsyringe';
 import type { ResultDraft } from './control-task';
-import type { LabelStudioResult, TaskData } from './label-studio';
-import type { DroppedResult, MappedResults, ParsedResponse, PromptTarget, ResultMapper } from './stages';
+import type { TaskData } from './label-studio';
+import type { MappedResults, ParsedResponse, PromptTarget, ResultMapper } from './stages';
 
 export const LABEL_STUDIO_RESULT_MAPPER = 'label-studio.v1';
 

@@ -20,3 +20,8 @@ export function usableText(result: LanguageModelResult): string {
   return result.text;
 }
 
+
+/** Whether an answer can be used (and so cached): not refused, not cut off, not filtered. */
+export function isUsableAnswer(result: LanguageModelResult): boolean {
+  return !result.refusal && result.finishReason.unified !== 'length' && result.finishReason.unified !== 'content-filter';
+}

@@ -1,8 +1,11 @@
 import { inject, injectable } from 'tsyringe';
 import { createAnswerSchema } from './create-answer-schema';
-import { describeError } from './errors';
+import { AbortedError, describeError, ResponseUnusableError } from './errors';
 import { computeModelVersion } from './compute-model-version';
-import { addUsage, usableText } from './language-model-result';
+import { addUsage, isUsableAnswer, usableText } from './language-model-result';
+import { createCacheKey, type AnswerCache } from './answer-cache';
+import type { CallLabels, PipelineObserver } from './pipeline-observer';
+import type { ProviderGate } from './provider-gate';
 import type { LabelStudioPrediction, LabelStudioTask } from './label-studio';
 import { describeRegion, readInteractiveContext, repeatsRegion } from './interactive-context';
 import { createResultId } from './label-studio-result-mapper';
@@ -43,6 +46,8 @@ export interface PredictTaskOptions {
 }
 
 export interface PredictOptions extends PredictTaskOptions {
+  /** Answer after this long with what is finished; the rest goes on in the background. */
+  deadlineMs?: number;
   /** Called as each task settles, in completion order. */
   onSettled?: (index: number, outcome: PredictionOutcome) => void;
 }
@@ -58,6 +63,7 @@ export class Pipeline {
   readonly skipped: SkippedControl[];
   private readonly prompt: CompiledPrompt;
   private readonly responseFormat: ResponseFormat;
+  private readonly labels: CallLabels;
   /** Provider warnings already logged: each is logged once per pipeline, not once per task. */
   private readonly loggedWarnings = new Set<string>();
 
@@ -71,7 +77,12 @@ export class Pipeline {
     @inject(TOKENS.ResponseParser) private readonly responseParser: ResponseParser,
     @inject(TOKENS.ResultMapper) private readonly resultMapper: ResultMapper,
     @inject(TOKENS.Logger) private readonly logger: Logger,
+    @inject(TOKENS.ProjectId) projectId: string,
+    @inject(TOKENS.ProviderGate) private readonly gate: ProviderGate,
+    @inject(TOKENS.AnswerCache) private readonly answers: AnswerCache,
+    @inject(TOKENS.PipelineObserver) private readonly observer: PipelineObserver,
   ) {
+    this.labels = { project: projectId, provider: settings.provider.name, model: settings.provider.model };
     const labelConfig = configParser.parse({ xml: labelConfigXml });
     ({ targets: this.targets, skipped: this.skipped } = selectTargets(labelConfig, registry.tasks(), settings));
     const outputMode = model.structuredOutput;
@@ -101,7 +112,10 @@ export class Pipeline {
       for (const call of calls) {
         const result = await this.generate(this.prompt.render(call.data, interaction), task.id, options.signal);
         usage = addUsage(usage, result.usage);
-        parsedPerCall.push(this.responseParser.parse({ text: usableText(result), targets: this.targets }));
+        const format = this.responseFormat.type === 'json' ? 'json' : 'text';
+        const parsedCall = this.responseParser.parse({ text: usableText(result), targets: this.targets, format });
+        if (parsedCall.unparseable) throw new ResponseUnusableError('unparseable', parsedCall.unparseable);
+        parsedPerCall.push(parsedCall);
       }
       parsed = mergeCallAnswers(parsedPerCall, calls, this.targets);
     }
@@ -126,63 +140,115 @@ export class Pipeline {
     };
   }
 
+  /** One answer for these messages: from the cache, a shared call in flight, or the provider (gated, retried). */
   private async generate(messages: ChatMessage[], taskId: LabelStudioTask['id'], signal?: AbortSignal): Promise<LanguageModelResult> {
     const { provider } = this.settings;
-    const result = await withRetry(
-      () =>
-        this.model.generate({
-          messages,
-          responseFormat: this.responseFormat,
-          temperature: provider.temperature,
-          maxOutputTokens: provider.maxOutputTokens,
-          abortSignal: signal,
-        }),
-      this.settings.retry,
-      signal,
-      {
-        onRetry: ({ attempt, delayMs, error }) =>
-          this.logger.warn({ taskId, attempt, delayMs, error: describeError(error) }, 'provider call failed; retrying'),
-      },
-    );
-    for (const warning of result.warnings) {
-      if (this.loggedWarnings.has(warning.message)) continue;
-      this.loggedWarnings.add(warning.message);
-      this.logger.warn({ setting: warning.setting }, warning.message);
+    const call = {
+      messages,
+      responseFormat: this.responseFormat,
+      temperature: provider.temperature,
+      maxOutputTokens: provider.maxOutputTokens,
+    };
+    const key = createCacheKey({ provider: provider.name, baseUrl: provider.baseUrl, model: provider.model, options: provider.options, ...call });
+    const estimatedTokens = Math.ceil(messages.reduce((total, message) => total + message.content.length, 0) / 4) + (provider.maxOutputTokens ?? 256);
+    const started = performance.now();
+    try {
+      const { result, source } = await this.answers.answer(
+        key,
+        () =>
+          withRetry(
+            () =>
+              this.gate.run(() => this.model.generate({ ...call, abortSignal: signal }), {
+                estimatedTokens,
+                usedTokens: (answer) => (answer.usage.inputTokens ?? 0) + (answer.usage.outputTokens ?? 0) || null,
+                signal,
+              }),
+            this.settings.retry,
+            signal,
+            {
+              onRetry: ({ attempt, delayMs, error }) => {
+                this.observer.callFailed({ ...this.labels, code: describeError(error).code ?? 'UNKNOWN', retrying: true });
+                this.logger.warn({ taskId, attempt, delayMs, error: describeError(error) }, 'provider call failed; retrying');
+              },
+            },
+          ),
+        isUsableAnswer,
+      );
+      this.observer.answerObtained({ ...this.labels, source, usage: source === 'provider' ? result.usage : null, latencyMs: performance.now() - started });
+      for (const warning of result.warnings) {
+        if (this.loggedWarnings.has(warning.message)) continue;
+        this.loggedWarnings.add(warning.message);
+        this.logger.warn({ setting: warning.setting }, warning.message);
+      }
+      return result;
+    } catch (error) {
+      this.observer.callFailed({ ...this.labels, code: describeError(error).code ?? 'UNKNOWN', retrying: false });
+      throw error;
     }
-    return result;
   }
 
   /**
    * Predicts every task, `concurrency` at a time. Outcomes keep task order; a task that fails gets an empty
-   * prediction and its error is logged with the task id, so one bad task never fails the batch.
+   * prediction and its error is logged with the task id, so one bad task never fails the batch. With a deadline,
+   * tasks not finished by then get an empty prediction marked incomplete and go on in the background, so their
+   * answers land in the cache for the next request.
    */
   async predictAll(tasks: LabelStudioTask[], options: PredictOptions = {}): Promise<PredictionOutcome[]> {
-    const outcomes = new Array<PredictionOutcome>(tasks.length);
+    const outcomes = new Array<PredictionOutcome | undefined>(tasks.length);
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < tasks.length) {
         const index = next++;
-        const task = tasks[index] as LabelStudioTask;
-        let outcome: PredictionOutcome;
-        try {
-          outcome = await this.predict(task, { signal: options.signal, context: options.context });
-        } catch (error) {
-          this.logger.error({ taskId: task.id, error: describeError(error) }, 'task failed; returning an empty prediction');
-          outcome = {
-            prediction: { result: [], score: null, model_version: this.modelVersion },
-            abstentions: [],
-            dropped: [],
-            usage: null,
-            error,
-          };
-        }
+        const outcome = await this.settle(tasks[index] as LabelStudioTask, options);
         outcomes[index] = outcome;
         options.onSettled?.(index, outcome);
       }
     };
     const workers = Math.max(1, Math.min(this.settings.concurrency, tasks.length));
-    await Promise.all(Array.from({ length: workers }, worker));
-    return outcomes;
+    const finished = Promise.all(Array.from({ length: workers }, worker));
+    if (options.deadlineMs === undefined) {
+      await finished;
+    } else {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([finished, new Promise((resolve) => (timer = setTimeout(resolve, options.deadlineMs)))]);
+      clearTimeout(timer);
+    }
+    return tasks.map((task, index) => outcomes[index] ?? this.incomplete(task));
+  }
+
+  private async settle(task: LabelStudioTask, options: PredictTaskOptions): Promise<PredictionOutcome> {
+    try {
+      const outcome = await this.predict(task, options);
+      this.observer.taskSettled({ ...this.labels, status: outcome.prediction.result.length > 0 ? 'answered' : 'empty' });
+      return outcome;
+    } catch (error) {
+      const reason = (error as { reason?: string }).reason ?? describeError(error).code ?? 'UNKNOWN';
+      this.observer.taskSettled({ ...this.labels, status: 'failed', reason });
+      this.logger.error({ taskId: task.id, error: describeError(error) }, 'task failed; returning an empty prediction');
+      return { prediction: this.emptyPrediction(this.modelVersion), abstentions: [], dropped: [], usage: null, error };
+    }
+  }
+
+  /**
+   * A task the deadline cut off. Its version differs from the pipeline's, so Label Studio's "already predicted"
+   * filter does not skip the task next time, when the answer comes from the cache.
+   */
+  private incomplete(task: LabelStudioTask): PredictionOutcome {
+    this.observer.taskSettled({ ...this.labels, status: 'timed-out' });
+    this.logger.warn({ taskId: task.id }, 'task not finished by the deadline; it goes on in the background');
+    return {
+      prediction: this.emptyPrediction(`${this.modelVersion}${INCOMPLETE_SUFFIX}`),
+      abstentions: [],
+      dropped: [],
+      usage: null,
+      error: new AbortedError('not finished by the request deadline'),
+    };
+  }
+
+  private emptyPrediction(modelVersion: string): LabelStudioPrediction {
+    return { result: [], score: null, model_version: modelVersion };
   }
 }
 
+/** Appended to `model_version` of a prediction the request deadline cut off. */
+export const INCOMPLETE_SUFFIX = '-incomplete';

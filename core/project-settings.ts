@@ -55,6 +55,11 @@ export interface ProviderSettings {
   maxOutputTokens?: number;
   /** Per-call timeout. */
   timeoutMs: number;
+  /** Optional provider budgets, shared by every project on this provider endpoint and model. */
+  requestsPerMinute?: number;
+  tokensPerMinute?: number;
+  /** Price per million tokens, overriding the built-in table (for cost figures only). */
+  prices?: { inputPerMillion: number; outputPerMillion: number };
   /** `auto` picks what the model supports. */
   structuredOutput: 'auto' | StructuredOutputMode;
   /** Provider-specific settings, passed to the provider as they are. */

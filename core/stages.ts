@@ -62,12 +62,15 @@ export type ControlAnswer =
 export interface ParsedResponse {
   /** One entry per target control, keyed by control name. */
   answers: Map<string, ControlAnswer>;
+  /** Set when the answer as a whole cannot be read (JSON was asked for, none came back): the task fails. */
+  unparseable?: string;
 }
 
 /** Stage 4: the model's text → one answer (or abstention) per control. Never throws for model output. */
 export interface ResponseParser {
   readonly specificationVersion: 'v1';
-  parse(options: { text: string; targets: PromptTarget[] }): ParsedResponse;
+  /** `format` is what the model was asked for: a JSON object, or plain text. */
+  parse(options: { text: string; targets: PromptTarget[]; format: 'json' | 'text' }): ParsedResponse;
 }
 
 export interface DroppedResult {

@@ -10,6 +10,10 @@ import type {
 } from './stages';
 import type { LanguageModel } from './language-model';
 import type { Pipeline } from './pipeline';
+import type { AnswerCache } from './answer-cache';
+import type { PipelineObserver } from './pipeline-observer';
+import type { ProviderGate } from './provider-gate';
+import type { ProviderGates } from './provider-gates';
 
 /** A symbol token that carries the type it resolves to, so `container.resolve(TOKENS.X)` is typed. */
 function token<T>(description: string): InjectionToken<T> {
@@ -22,8 +26,13 @@ export const TOKENS = {
   Registry: token<Registry>('Registry'),
   Logger: token<Logger>('Logger'),
   Environment: token<NodeJS.ProcessEnv>('Environment'),
+  AnswerCache: token<AnswerCache>('AnswerCache'),
+  ProviderGates: token<ProviderGates>('ProviderGates'),
+  PipelineObserver: token<PipelineObserver>('PipelineObserver'),
   /** Project scope (one child container per Label Studio project). */
+  ProjectId: token<string>('ProjectId'),
   ProjectSettings: token<ProjectSettings>('ProjectSettings'),
+  ProviderGate: token<ProviderGate>('ProviderGate'),
   LabelConfigXml: token<string>('LabelConfigXml'),
   ConfigParser: token<ConfigParser>('ConfigParser'),
   PromptRenderer: token<PromptRenderer>('PromptRenderer'),

@@ -3,11 +3,18 @@ import type { Logger } from '../core/logger';
 import { Registry } from '../core/registry';
 import { TOKENS } from '../core/tokens';
 import { ProjectConfigStore } from '../config/project-config-store';
+import { AnswerCache } from '../core/answer-cache';
+import { silentObserver, type PipelineObserver } from '../core/pipeline-observer';
+import { ProviderGates } from '../core/provider-gates';
+import type { ResponseCache } from '../core/response-cache';
+import { createResponseCache } from './cache/create-response-cache';
 import { registerBuiltinComponents } from './register-builtin-components';
 import { ProjectPipelines } from './project-pipelines';
 
 export interface RootServices {
   container: DependencyContainer;
+  cache: ResponseCache;
+  gates: ProviderGates;
   store: ProjectConfigStore;
   pipelines: ProjectPipelines;
   logger: Logger;
@@ -22,14 +29,22 @@ export function createRootServices(options: {
   environment: NodeJS.ProcessEnv;
   logger: Logger;
   projectsDirectory?: string;
+  /** Default: SQLite under PRELABEL_DATA_DIR, or Redis with REDIS_URL (see createResponseCache). */
+  cache?: ResponseCache;
+  observer?: PipelineObserver;
 }): RootServices {
   const { environment, logger } = options;
+  const cache = options.cache ?? createResponseCache({ environment, logger });
+  const gates = new ProviderGates();
   const container = globalContainer.createChildContainer();
   const registry = registerBuiltinComponents(new Registry());
   container.registerInstance(TOKENS.Registry, registry);
   container.registerInstance(TOKENS.Logger, logger);
   container.registerInstance(TOKENS.Environment, environment);
+  container.registerInstance(TOKENS.AnswerCache, new AnswerCache(cache));
+  container.registerInstance(TOKENS.ProviderGates, gates);
+  container.registerInstance(TOKENS.PipelineObserver, options.observer ?? silentObserver);
   const directory = options.projectsDirectory ?? environment.PRELABEL_PROJECTS_DIR ?? 'projects';
   const store = new ProjectConfigStore({ directory, environment, registry, logger });
-  return { container, store, pipelines: new ProjectPipelines(container, store, logger), logger, environment };
+  return { container, cache, gates, store, pipelines: new ProjectPipelines(container, store, logger), logger, environment };
 }

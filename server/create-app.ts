@@ -12,12 +12,15 @@ import { createSetupRouter } from './routes/setup-router';
 import { createWebhookRouter } from './routes/webhook-router';
 
 export const DEFAULT_BODY_LIMIT = '100mb';
+/** Label Studio waits 100 s for `/predict`; prelabel answers a little before. */
+export const DEFAULT_PREDICT_DEADLINE_MS = 95_000;
 
 export interface AppServices {
   pipelines: ProjectPipelines;
   logger: Logger;
   /** The labeling config each project last sent to /setup, by project id ('' for none). */
   labelConfigs: Map<string, string>;
+  predictDeadlineMs: number;
 }
 
 export interface AppOptions {
@@ -26,11 +29,18 @@ export interface AppOptions {
   authentication?: AuthenticationSettings;
   /** Largest accepted request body, e.g. `100mb`. */
   bodyLimit?: string;
+  /** When `/predict` answers with what is finished (default 95 s). */
+  predictDeadlineMs?: number;
 }
 
 /** Builds the Label Studio ML backend app without listening, so tests drive it over real HTTP on any port. */
 export function createApp(options: AppOptions): Koa {
-  const services: AppServices = { pipelines: options.pipelines, logger: options.logger, labelConfigs: new Map() };
+  const services: AppServices = {
+    pipelines: options.pipelines,
+    logger: options.logger,
+    labelConfigs: new Map(),
+    predictDeadlineMs: options.predictDeadlineMs ?? DEFAULT_PREDICT_DEADLINE_MS,
+  };
   const app = new Koa();
   app.silent = true;
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { describeError } from '../core/errors';
-import { createApp, DEFAULT_BODY_LIMIT } from './create-app';
+import { createApp, DEFAULT_BODY_LIMIT, DEFAULT_PREDICT_DEADLINE_MS } from './create-app';
 import { createRootServices } from './container';
 import { createLogger } from './create-logger';
 
@@ -22,6 +22,7 @@ export async function startServer(environment: NodeJS.ProcessEnv = process.env):
     pipelines: services.pipelines,
     logger,
     bodyLimit: environment.PRELABEL_BODY_LIMIT ?? DEFAULT_BODY_LIMIT,
+    predictDeadlineMs: Number(environment.PRELABEL_PREDICT_DEADLINE_MS) || DEFAULT_PREDICT_DEADLINE_MS,
     authentication: {
       basicAuthUser: environment.BASIC_AUTH_USER,
       basicAuthPassword: environment.BASIC_AUTH_PASS,

@@ -36,7 +36,7 @@ export class ProjectPipelines {
     const settingsJson = JSON.stringify(settings);
     if (known && known.settingsJson === settingsJson && known.labelConfigXml === labelConfigXml) return known.pipeline;
 
-    const container = createProjectContainer(this.root, settings, labelConfigXml);
+    const container = createProjectContainer(this.root, settings, labelConfigXml, key || 'none');
     const pipeline = container.resolve(TOKENS.Pipeline);
     if (known) void known.container.dispose();
     this.projects.set(key, { settingsJson, labelConfigXml, container, pipeline });
@@ -63,9 +63,12 @@ export function createProjectContainer(
   root: DependencyContainer,
   settings: ProjectSettings,
   labelConfigXml: string,
+  projectId = 'none',
 ): DependencyContainer {
   const registry: Registry = root.resolve(TOKENS.Registry);
   const container = root.createChildContainer();
+  container.registerInstance(TOKENS.ProjectId, projectId);
+  container.registerInstance(TOKENS.ProviderGate, root.resolve(TOKENS.ProviderGates).gateFor(projectId, settings));
   container.registerInstance(TOKENS.ProjectSettings, settings);
   container.registerInstance(TOKENS.LabelConfigXml, labelConfigXml);
   container.register(TOKENS.ConfigParser, { useClass: registry.get('config-parser', settings.stages.configParser) });

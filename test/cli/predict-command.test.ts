@@ -23,6 +23,7 @@ describe('prelabel predict (the CLI, in process)', () => {
     process.env.OPENAI_BASE_URL = openai.baseURL;
     process.env.PRELABEL_PROJECTS_DIR = path.join(folder, 'no-projects');
     process.env.LOG_LEVEL = 'silent';
+    process.env.PRELABEL_DATA_DIR = path.join(folder, 'data');
   });
   afterEach(() => {
     process.env = { ...saved };

@@ -82,8 +82,13 @@ export interface HangReply {
   partialBody?: string;
 }
 
+/** Drops the connection without an answer (a connection reset, as a crashed proxy does). */
+export interface ResetReply {
+  type: 'reset';
+}
+
 /** A string is shorthand for `{ type: 'completion', content }`. */
-export type FakeOpenAIReply = string | CompletionReply | RefusalReply | ErrorReply | MalformedReply | RawReply | HangReply;
+export type FakeOpenAIReply = string | CompletionReply | RefusalReply | ErrorReply | MalformedReply | RawReply | HangReply | ResetReply;
 
 /** Decides the answer to one `POST /v1/chat/completions` from its body (as the SDK sent it). */
 export type FakeOpenAIHandler = (
@@ -156,7 +161,7 @@ function send(response: ServerResponse, status: number, body: string | object, h
   response.end(text);
 }
 
-function sendReply(response: ServerResponse, reply: Exclude<FakeOpenAIReply, HangReply>, body: ChatCompletionCreateParams): void {
+function sendReply(response: ServerResponse, reply: Exclude<FakeOpenAIReply, HangReply | ResetReply>, body: ChatCompletionCreateParams): void {
   if (typeof reply === 'string') {
     sendReply(response, { type: 'completion', content: reply }, body);
     return;
@@ -237,6 +242,10 @@ export async function createFakeOpenAIServer(options: FakeOpenAIServerOptions = 
     }
     const step = script.shift() ?? handler;
     const reply = typeof step === 'function' ? await step(body, recorded) : step;
+    if (typeof reply !== 'string' && reply.type === 'reset') {
+      response.socket?.destroy();
+      return;
+    }
     if (typeof reply !== 'string' && reply.type === 'hang') {
       if (reply.partialBody !== undefined) {
         response.writeHead(200, { 'content-type': 'application/json' });

@@ -11,6 +11,7 @@ export {
   type RawReply,
   type RecordedRequest,
   type RefusalReply,
+  type ResetReply,
 } from './create-fake-openai-server';
 export {
   createChatCompletionBody,

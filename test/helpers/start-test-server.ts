@@ -27,14 +27,15 @@ export async function startTestServer(options: {
   projectsDirectory?: string;
   authentication?: AuthenticationSettings;
   bodyLimit?: string;
+  predictDeadlineMs?: number;
 } = {}): Promise<TestServer> {
   const lines: string[] = [];
-  const environment = { LOG_LEVEL: 'debug', ...options.environment };
+  const environment = { LOG_LEVEL: 'debug', PRELABEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'prelabel-data-')), ...options.environment };
   const logger = createLogger(environment, { write: (line: string) => void lines.push(line) });
   const projectsDirectory = options.projectsDirectory ?? mkdtempSync(path.join(tmpdir(), 'prelabel-projects-'));
   const services = createRootServices({ environment, logger, projectsDirectory });
   services.store.loadAll();
-  const app = createApp({ pipelines: services.pipelines, logger, authentication: options.authentication, bodyLimit: options.bodyLimit });
+  const app = createApp({ pipelines: services.pipelines, logger, authentication: options.authentication, bodyLimit: options.bodyLimit, predictDeadlineMs: options.predictDeadlineMs });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -66,6 +67,10 @@ export async function startTestServer(options: {
     services,
     post: (route, body, headers) => send('POST', route, body, headers),
     get: (route, headers) => send('GET', route, undefined, headers),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      services.gates.shutdown();
+      await services.cache.close();
+    },
   };
 }

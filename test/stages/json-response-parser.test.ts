@@ -28,7 +28,7 @@ const sentiment = createTarget('sentiment', ['Positive', 'Negative', 'Neutral'])
 const topics = createTarget('topics', ['Sports', 'Politics', 'Science'], 'multiple');
 
 function parse(text: string, targets: PromptTarget[]): Record<string, ControlAnswer> {
-  return Object.fromEntries(new JsonResponseParser().parse({ text, targets }).answers);
+  return Object.fromEntries(new JsonResponseParser().parse({ text, targets, format: 'text' }).answers);
 }
 
 function answered(value: unknown): ControlAnswer {
@@ -98,13 +98,19 @@ describe('JsonResponseParser', () => {
     expect(parse(text, targets)).toEqual(answers);
   });
 
+  test.each(['Positive', 'I would say {"sentiment": Positive', ''])('reports %j unparseable when JSON was asked for', (text) => {
+    const parsed = new JsonResponseParser().parse({ text, targets: [sentiment], format: 'json' });
+    expect(parsed.unparseable).toMatch(/no JSON object/);
+    expect(parsed.answers.get('sentiment')).toEqual(abstained('answer is not JSON'));
+  });
+
   test('reads only own keys, never inherited ones', () => {
     const targets = [createTarget('constructor', ['Positive']), createTarget('__proto__', ['Positive'])];
     const parser = new JsonResponseParser();
-    const missing = parser.parse({ text: '{"other": 1}', targets }).answers;
+    const missing = parser.parse({ text: '{"other": 1}', targets, format: 'json' }).answers;
     expect(missing.get('constructor')).toEqual(abstained('no answer for this control'));
     expect(missing.get('__proto__')).toEqual(abstained('no answer for this control'));
-    const present = parser.parse({ text: '{"__proto__": "Positive", "constructor": "Positive"}', targets }).answers;
+    const present = parser.parse({ text: '{"__proto__": "Positive", "constructor": "Positive"}', targets, format: 'json' }).answers;
     expect(present.get('constructor')).toEqual(answered(['Positive']));
     expect(present.get('__proto__')).toEqual(answered(['Positive']));
   });

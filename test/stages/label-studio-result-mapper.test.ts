@@ -170,7 +170,7 @@ describe('garbage model output never yields an invalid result', () => {
   ];
 
   test.each(garbage.map((text) => [text.length > 60 ? `${text.slice(0, 60)}…` : text, text]))('%j', (_case, text) => {
-    const parsed = new JsonResponseParser().parse({ text, targets });
+    const parsed = new JsonResponseParser().parse({ text, targets, format: 'text' });
     const mapped = new LabelStudioResultMapper().map({ parsed, targets, data: { text: 'Some text' } });
     for (const result of mapped.results) {
       const target = targets.find((candidate) => candidate.control.name === result.from_name);

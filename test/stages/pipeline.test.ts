@@ -5,6 +5,10 @@ import type { Pipeline } from '../../core/pipeline';
 import type { ProjectSettings } from '../../core/project-settings';
 import { Registry } from '../../core/registry';
 import { TOKENS } from '../../core/tokens';
+import { AnswerCache } from '../../core/answer-cache';
+import { silentObserver } from '../../core/pipeline-observer';
+import { ProviderGates } from '../../core/provider-gates';
+import { SqliteResponseCache } from '../../server/cache/sqlite-response-cache';
 import { createDefaultProjectSettings } from '../../config/default-project-settings';
 import { registerBuiltinComponents } from '../../server/register-builtin-components';
 import { createProjectContainer } from '../../server/project-pipelines';
@@ -44,6 +48,9 @@ function buildPipeline(settings: ProjectSettings, logger: Logger = silentLogger)
   root.registerInstance(TOKENS.Registry, registry);
   root.registerInstance(TOKENS.Logger, logger);
   root.registerInstance(TOKENS.Environment, {});
+  root.registerInstance(TOKENS.AnswerCache, new AnswerCache(new SqliteResponseCache({ file: ':memory:' })));
+  root.registerInstance(TOKENS.ProviderGates, new ProviderGates());
+  root.registerInstance(TOKENS.PipelineObserver, silentObserver);
   return createProjectContainer(root, settings, CONFIG).resolve(TOKENS.Pipeline);
 }
 

@@ -1,0 +1,116 @@
+import type { ControlOption, ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import { fillTemplate, taxonomyTask } from './taxonomy-task';
+
+function createOption(value: string, children: ControlOption[] = [], details: Partial<ControlOption> = {}): ControlOption {
+  return { value, resultValue: details.alias ?? value, attributes: {}, children, ...details };
+}
+
+function createObject(details: Partial<ObjectTag> = {}): ObjectTag {
+  return { type: 'Text', name: 'text', value: '$text', dataField: 'text', attributes: {}, ...details };
+}
+
+function createControl(details: Partial<ControlTag> = {}): ControlTag {
+  return {
+    type: 'Taxonomy',
+    name: 'media',
+    toName: ['text'],
+    choice: 'single',
+    required: false,
+    options: [
+      createOption('Online', [createOption('UGC', [], { hint: 'User  generated\ncontent' }), createOption('NY Times', [], { alias: 'NYT' })]),
+      createOption('Offline'),
+    ],
+    dynamicOptions: false,
+    perRegion: false,
+    attributes: {},
+    ...details,
+  };
+}
+
+function createTarget(control: Partial<ControlTag> = {}, objects: ObjectTag[] = [createObject()]): PredictionTarget {
+  return { control: createControl(control), objects };
+}
+
+describe('taxonomyTask.supports', () => {
+  test.each<[string, PredictionTarget, boolean]>([
+    ['Taxonomy on Text', createTarget(), true],
+    ['Taxonomy on HyperText', createTarget({}, [createObject({ type: 'HyperText' })]), true],
+    ['Taxonomy on Paragraphs', createTarget({}, [createObject({ type: 'Paragraphs' })]), true],
+    ['leaves only, maxUsages 1', createTarget({ attributes: { leafsOnly: 'true', maxUsages: '1' } }), true],
+    ['a flat taxonomy', createTarget({ options: [createOption('A'), createOption('B')] }), true],
+    ['options from apiUrl', createTarget({ dynamicOptions: true, attributes: { apiUrl: 'https://example.com/t' } }), false],
+    ['a labeling Taxonomy', createTarget({ attributes: { labeling: 'true' } }), false],
+    ['no options', createTarget({ options: [] }), false],
+    ['maxUsages 0', createTarget({ attributes: { maxUsages: '0' } }), false],
+    ['paths that read alike once joined', createTarget({ options: [createOption('A / B'), createOption('A', [createOption('B')])] }), false],
+    ['another control type', createTarget({ type: 'Choices' }), false],
+    ['per-region Taxonomy', createTarget({ perRegion: true }), false],
+    ['an Image object', createTarget({}, [createObject({ type: 'Image' })]), false],
+    ['a literal text object', createTarget({}, [createObject({ value: 'Read this', dataField: null })]), false],
+    ['no objects', createTarget({}, []), false],
+  ])('%s → %s', (_case, target, supported) => {
+    expect(taxonomyTask.supports(target)).toBe(supported);
+  });
+});
+
+describe('taxonomyTask.instructions', () => {
+  test('lists every path with hints and aliases', () => {
+    expect(taxonomyTask.instructions(createTarget())).toBe(
+      [
+        '"media" for <text>: choose every path that applies (a list, each path once) from this taxonomy.',
+        '  Paths, levels joined by " / ":',
+        '  - Online',
+        '  - Online / UGC: User generated content',
+        '  - Online / NYT (shown as Online / NY Times)',
+        '  - Offline',
+        '  Write each path exactly as listed, from the root down; never reword, translate or invent a path. If no path applies, answer an empty list.',
+      ].join('\n'),
+    );
+  });
+
+  test.each<[string, Partial<ControlTag>, string[], string[]]>([
+    ['leaves only', { attributes: { leafsOnly: 'true' } }, ['only the listed leaves)', '  - Online / UGC'], ['  - Online\n']],
+    ['one path', { attributes: { maxUsages: '1' } }, ['choose one path, the most specific that fits from'], []],
+    ['at most two, required', { required: true, attributes: { maxUsages: '2' } }, ['each path once, at most 2)', 'Give at least one path.'], []],
+  ])('%s', (_case, control, phrases, absent) => {
+    const instructions = taxonomyTask.instructions(createTarget(control));
+    for (const phrase of phrases) expect(instructions).toContain(phrase);
+    for (const phrase of absent) expect(instructions).not.toContain(phrase);
+    expect(instructions).not.toMatch(/\{\w+\}/);
+  });
+});
+
+describe('fillTemplate', () => {
+  test.each<[string, Record<string, string>, string]>([
+    ['{a} and {b}', { a: '1', b: '2' }, '1 and 2'],
+    ['{a}', { a: '{b}', b: 'x' }, '{b}'],
+    ['{unknown} stays', {}, '{unknown} stays'],
+  ])('%j', (template, values, filled) => {
+    expect(fillTemplate(template, values)).toBe(filled);
+  });
+});
+
+describe('taxonomyTask wiring', () => {
+  test('parses, maps and validates a round trip', () => {
+    const target = createTarget();
+    const parsed = taxonomyTask.parse(['Online / NY Times', 'Offline'], target);
+    expect(parsed).toEqual({ status: 'answered', value: [['Online', 'NYT'], ['Offline']] });
+    const drafts = taxonomyTask.map(parsed.status === 'answered' ? parsed.value : null, target, {});
+    expect(drafts).toEqual([
+      { from_name: 'media', to_name: 'text', type: 'taxonomy', value: { taxonomy: [['Online', 'NYT'], ['Offline']] } },
+    ]);
+    expect(drafts.map((draft) => taxonomyTask.validate(draft, target, {}))).toEqual([null]);
+  });
+
+  test('describes the answer schema of the control', () => {
+    expect(taxonomyTask.schema(createTarget())).toMatchObject({
+      type: 'array',
+      items: { type: 'string', enum: ['Online', 'Online / UGC', 'Online / NYT', 'Offline'] },
+    });
+  });
+
+  test('is named taxonomy.v1 and fills Taxonomy', () => {
+    expect(taxonomyTask.name).toBe('taxonomy.v1');
+    expect(taxonomyTask.controlType).toBe('Taxonomy');
+  });
+});
