@@ -48,6 +48,11 @@ export interface ControlTask {
   parse(raw: unknown, target: PredictionTarget): ControlParseResult;
   /** A parsed value → Label Studio results for this control. */
   map(value: unknown, target: PredictionTarget, data: TaskData): ResultDraft[];
+  /**
+   * Like `map`, also saying what of the answer could not be used and why (a quote not found in the text, an
+   * overlapping span): the result mapper counts these as dropped.
+   */
+  reportMapping?(value: unknown, target: PredictionTarget, data: TaskData): { drafts: ResultDraft[]; dropped: string[] };
   /** Why a result is invalid for this control, or null when it is valid. */
   validate(result: ResultDraft, target: PredictionTarget, data: TaskData): string | null;
   /** Present for span tasks whose text can be chunked. */

@@ -53,10 +53,12 @@ function findDraftProblem(draft: ResultDraft, target: PromptTarget, data: TaskDa
   }
 }
 
-function mapSafely(value: unknown, target: PromptTarget, data: TaskData): ResultDraft[] | string {
+function mapSafely(value: unknown, target: PromptTarget, data: TaskData): { drafts: ResultDraft[]; dropped: string[] } | string {
   try {
-    const drafts = target.task.map(value, target, data);
-    return Array.isArray(drafts) ? drafts : `task ${target.task.name} mapped the answer to something other than a list`;
+    const report = target.task.reportMapping
+      ? target.task.reportMapping(value, target, data)
+      : { drafts: target.task.map(value, target, data), dropped: [] };
+    return Array.isArray(report.drafts) ? report : `task ${target.task.name} mapped the answer to something other than a list`;
   } catch (error) {
     return `task ${target.task.name} could not map the answer: ${String(error)}`;
   }
@@ -64,9 +66,10 @@ function mapSafely(value: unknown, target: PromptTarget, data: TaskData): Result
 
 function mapAnswer(value: unknown, target: PromptTarget, data: TaskData, ids: Set<string>): MappedResults {
   const control = target.control.name;
-  const drafts = mapSafely(value, target, data);
-  if (typeof drafts === 'string') return { results: [], dropped: [{ control, reason: drafts }] };
-  const mapped: MappedResults = { results: [], dropped: [] };
+  const report = mapSafely(value, target, data);
+  if (typeof report === 'string') return { results: [], dropped: [{ control, reason: report }] };
+  const { drafts } = report;
+  const mapped: MappedResults = { results: [], dropped: report.dropped.map((reason) => ({ control, reason })) };
   for (const draft of drafts) {
     const reason = findDraftProblem(draft, target, data);
     if (reason !== null) {

@@ -16,7 +16,7 @@ import { createProjectContainer } from '../../server/project-pipelines';
 const CONFIG = `<View><Text name="text" value="$text"/>
 <Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/></Choices>
 <Choices name="topics" toName="text" choice="multiple"><Choice value="Sports"/><Choice value="Politics"/></Choices>
-<Labels name="ner" toName="text"><Label value="PER"/></Labels></View>`;
+<Choices name="per_region" toName="text" perRegion="true"><Choice value="x"/></Choices></View>`;
 
 /** An in-memory model that records its calls and answers from a script (the core test tier). */
 class ScriptedLanguageModel implements LanguageModel {
@@ -41,7 +41,7 @@ class ScriptedLanguageModel implements LanguageModel {
   }
 }
 
-function buildPipeline(settings: ProjectSettings, logger: Logger = silentLogger): Pipeline {
+function buildPipeline(settings: ProjectSettings, logger: Logger = silentLogger, config = CONFIG): Pipeline {
   const root = globalContainer.createChildContainer();
   const registry = registerBuiltinComponents(new Registry());
   registry.register('provider', 'scripted', ScriptedLanguageModel);
@@ -51,7 +51,7 @@ function buildPipeline(settings: ProjectSettings, logger: Logger = silentLogger)
   root.registerInstance(TOKENS.AnswerCache, new AnswerCache(new SqliteResponseCache({ file: ':memory:' })));
   root.registerInstance(TOKENS.ProviderGates, new ProviderGates());
   root.registerInstance(TOKENS.PipelineObserver, silentObserver);
-  return createProjectContainer(root, settings, CONFIG).resolve(TOKENS.Pipeline);
+  return createProjectContainer(root, settings, config).resolve(TOKENS.Pipeline);
 }
 
 function settings(change: (base: ProjectSettings) => void = () => {}): ProjectSettings {
@@ -73,7 +73,7 @@ describe('Pipeline', () => {
     ScriptedLanguageModel.answer = () => ({ text: '{"sentiment": "Negative", "topics": ["Politics", "Sports"]}' });
     const pipeline = buildPipeline(settings());
     expect(pipeline.targets.map((target) => target.control.name)).toEqual(['sentiment', 'topics']);
-    expect(pipeline.skipped).toEqual([{ control: 'ner', reason: expect.stringContaining('<Labels>') }]);
+    expect(pipeline.skipped).toEqual([{ control: 'per_region', reason: expect.stringContaining('<Choices>') }]);
     const [outcome] = await pipeline.predictAll([{ id: 1, data: { text: 'x' } }]);
     expect(ScriptedLanguageModel.calls).toHaveLength(1);
     expect(outcome?.prediction.result.map((result) => [result.from_name, result.value])).toEqual([
@@ -128,5 +128,36 @@ describe('Pipeline', () => {
     expect(version((s) => void (s.provider.temperature = 0.7))).not.toBe(base);
     expect(version((s) => void (s.prompt.instructions = 'Be careful.'))).not.toBe(base);
     expect(version((s) => void (s.provider.model = 'scripted-1'))).toMatch(/^prelabel-scripted-1-[0-9a-f]{12}$/);
+  });
+});
+
+describe('Pipeline with long texts', () => {
+  const NER_CONFIG = '<View><Text name="text" value="$text"/><Labels name="ner" toName="text"><Label value="PER"/><Label value="LOC"/></Labels></View>';
+
+  it('splits a long text into chunks, one call each, and merges the spans without duplicates', async () => {
+    const sentences = Array.from({ length: 30 }, (_, index) => (index % 7 === 3 ? `Sentence ${index} mentions Ada Lovelace in 東京 😀.` : `Sentence ${index} is filler text.`));
+    const text = sentences.join(' ');
+    ScriptedLanguageModel.answer = (options) => {
+      const chunk = /<text>\n([\s\S]*)\n<\/text>/.exec(userText(options))?.[1] ?? '';
+      const mentions = [...chunk.matchAll(/Ada Lovelace in 東京/g)].flatMap(() => [
+        { label: 'PER', text: 'Ada Lovelace', context: 'mentions Ada Lovelace in' },
+        { label: 'LOC', text: '東京', context: 'in 東京 😀' },
+      ]);
+      return { text: JSON.stringify({ ner: mentions }) };
+    };
+    const pipeline = buildPipeline(settings((base) => void (base.chunking = { maxCharacters: 200, overlapCharacters: 60 })), silentLogger, NER_CONFIG);
+    const [outcome] = await pipeline.predictAll([{ id: 1, data: { text } }]);
+    expect(ScriptedLanguageModel.calls.length).toBeGreaterThan(3);
+    const codePoints = [...text];
+    const expected = [...text.matchAll(/Ada Lovelace in 東京/g)].flatMap((match) => {
+      const start = [...text.slice(0, match.index)].length;
+      return [
+        { start, end: start + 12, text: 'Ada Lovelace', labels: ['PER'] },
+        { start: start + 16, end: start + 18, text: '東京', labels: ['LOC'] },
+      ];
+    });
+    const spans = outcome?.prediction.result.map((result) => result.value) ?? [];
+    expect(spans.sort((left: any, right: any) => left.start - right.start)).toEqual(expected);
+    for (const span of spans as any[]) expect(codePoints.slice(span.start, span.end).join('')).toBe(span.text);
   });
 });

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ControlOption, ControlTag, PredictionTarget } from '../../core/label-config';
+import { findPackageRoot } from '../../core/package-root';
+import { fillTemplate } from '../choices/choices-task';
+import { readAttribute } from './read-attribute';
+
+const promptTemplates = new Map<string, string>();
+
+function readPromptTemplate(templatePath: string): string {
+  let template = promptTemplates.get(templatePath);
+  if (template === undefined) {
+    template = readFileSync(path.join(findPackageRoot(__dirname), templatePath), 'utf8');
+    promptTemplates.set(templatePath, template);
+  }
+  return template;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function describeOption(option: ControlOption): string {
+  const label =
+    option.resultValue === option.value ? option.resultValue : `${option.resultValue} (${oneLine(option.value)})`;
+  return option.hint ? `  - ${label}: ${oneLine(option.hint)}` : `  - ${label}`;
+}
+
+function describeObjects(target: PredictionTarget): string {
+  return target.objects.map((object) => `<${object.dataField ?? object.name}>`).join(' and ');
+}
+
+function labelRule(control: ControlTag): string {
+  return control.choice === 'multiple'
+    ? 'When several labels apply to one mention, list the mention once per label.'
+    : 'Give each mention the one label that fits best.';
+}
+
+function overlapRule(control: ControlTag): string {
+  return readAttribute(control.attributes, 'allowOverlap') === 'true'
+    ? 'Mentions may overlap or nest.'
+    : 'Mentions never overlap: mark each stretch of text at most once.';
+}
+
+/** The prompt section of one span control, from the task's template (a path from the package root). */
+export function createSpanInstructions(target: PredictionTarget, templatePath: string): string {
+  const { control } = target;
+  return fillTemplate(readPromptTemplate(templatePath), {
+    controlName: control.name,
+    objectNames: describeObjects(target),
+    labelList: control.options.map(describeOption).join('\n'),
+    labelRule: labelRule(control),
+    overlapRule: overlapRule(control),
+  }).trimEnd();
+}
