@@ -62,7 +62,7 @@ describe('prelabel predict (the CLI, in process)', () => {
 
   it('uses a project YAML file with the seed prompt', async () => {
     const out = path.join(folder, 'predictions.json');
-    openai.setHandler(() => 'Negative');
+    openai.setHandler(() => JSON.stringify({ sentiment: 'Negative' }));
     await run(
       'predict',
       '--label-config', path.join(examples, 'sentiment', 'label-config.xml'),
