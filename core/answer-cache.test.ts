@@ -55,6 +55,12 @@ describe('AnswerCache', () => {
     expect(sources.filter((source) => source === 'provider')).toHaveLength(1);
   });
 
+  it('answers from the provider when the cache store fails', async () => {
+    const broken: ResponseCache = { kind: 'broken', get: () => Promise.reject(new Error('disk I/O error')), set: () => Promise.reject(new Error('disk full')), close: async () => {} };
+    const cache = new AnswerCache(broken);
+    expect(await cache.answer('k', async () => answer('ok'), usable)).toMatchObject({ source: 'provider', result: { text: 'ok' } });
+  });
+
   it('never stores errors or unusable answers', async () => {
     const store = new MapCache();
     const cache = new AnswerCache(store);

@@ -39,7 +39,8 @@ export class AnswerCache {
   ): Promise<{ result: LanguageModelResult; source: AnswerSource }> {
     const shared = this.inFlight.get(key);
     if (shared) return { result: await shared, source: 'shared' };
-    const cached = await this.store.get(key);
+    // A cache that fails (disk full, a locked file) must never fail a prediction: treat it as a miss.
+    const cached = await this.store.get(key).catch(() => null);
     if (cached) return { result: { ...cached, warnings: [] }, source: 'cache' };
     const sharedLater = this.inFlight.get(key);
     if (sharedLater) return { result: await sharedLater, source: 'shared' };
@@ -50,7 +51,7 @@ export class AnswerCache {
       const result = await pending;
       if (isUsable(result)) {
         const { warnings: _warnings, ...answer } = result;
-        await this.store.set(key, answer satisfies CachedAnswer);
+        await this.store.set(key, answer satisfies CachedAnswer).catch(() => undefined);
       }
       return { result, source: 'provider' };
     } finally {

@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { describeError } from '../../core/errors';
-import { createRootServices } from '../container';
+import { createRootServices, type RootServices } from '../container';
 import { createLogger } from '../create-logger';
 import { startServer } from '../main';
 import { runPredictCommand } from './run-predict-command';
@@ -12,6 +12,12 @@ function createServices(projectsDirectory?: string) {
   const environment = process.env;
   const logger = createLogger({ ...environment, LOG_LEVEL: environment.LOG_LEVEL ?? 'warn' });
   return createRootServices({ environment, logger, projectsDirectory });
+}
+
+/** An open Redis connection would keep the process alive after its work. */
+async function closeServices(services: RootServices): Promise<void> {
+  services.gates.shutdown();
+  await services.cache.close();
 }
 
 function fail(error: unknown): never {
@@ -38,8 +44,9 @@ export function createProgram(): Command {
     .option('--projects-dir <folder>', 'the projects folder (default PRELABEL_PROJECTS_DIR or ./projects)')
     .option('--no-progress', 'no progress bar')
     .action(async (options: { labelConfig: string; tasks: string; out: string; projectYaml?: string; project?: string; projectsDir?: string; progress: boolean }) => {
+      const services = createServices(options.projectsDir);
       try {
-        const summary = await runPredictCommand(createServices(options.projectsDir), {
+        const summary = await runPredictCommand(services, {
           ...options,
           progress: options.progress && Boolean(process.stderr.isTTY),
         });
@@ -48,6 +55,8 @@ export function createProgram(): Command {
         );
       } catch (error) {
         fail(error);
+      } finally {
+        await closeServices(services);
       }
     });
 
@@ -56,13 +65,16 @@ export function createProgram(): Command {
     .description('check project YAML files without starting the server')
     .argument('<files...>', 'project YAML files')
     .option('--label-config <file>', 'also check the files against this labeling config (prompt placeholders, controls)')
-    .action((files: string[], options: { labelConfig?: string }) => {
+    .action(async (files: string[], options: { labelConfig?: string }) => {
+      const services = createServices();
       try {
-        const { ok, lines } = runValidateCommand(createServices(), files, options.labelConfig);
+        const { ok, lines } = runValidateCommand(services, files, options.labelConfig);
         process.stdout.write(`${lines.join('\n')}\n`);
         process.exitCode = ok ? 0 : 1;
       } catch (error) {
         fail(error);
+      } finally {
+        await closeServices(services);
       }
     });
   return program;
