@@ -131,7 +131,10 @@ export class Pipeline {
     const abstentions = [...parsed.answers].flatMap(([control, answer]) =>
       answer.status === 'abstained' ? [{ control, reason: answer.reason }] : [],
     );
-    if (mapped.dropped.length > 0) this.logger.warn({ taskId: task.id, dropped: mapped.dropped }, 'invalid results dropped');
+    if (mapped.dropped.length > 0) {
+      this.observer.resultsDropped({ ...this.labels, reasons: mapped.dropped.map((dropped) => dropped.reason) });
+      this.logger.warn({ taskId: task.id, dropped: mapped.dropped }, 'invalid results dropped');
+    }
     return {
       prediction: { result: results, score: null, model_version: this.modelVersion },
       abstentions,

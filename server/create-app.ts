@@ -1,8 +1,10 @@
 import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
+import type { Registry as MetricsRegistry } from 'prom-client';
 import type { Logger } from '../core/logger';
 import type { ProjectPipelines } from './project-pipelines';
 import { createAuthentication, type AuthenticationSettings } from './middleware/authentication';
+import { createHttpMetrics } from './metrics/http-metrics';
 import { createErrorHandler } from './middleware/error-handler';
 import { createRequestLogger } from './middleware/request-logger';
 import { createHealthRouter } from './routes/health-router';
@@ -31,6 +33,8 @@ export interface AppOptions {
   bodyLimit?: string;
   /** When `/predict` answers with what is finished (default 95 s). */
   predictDeadlineMs?: number;
+  /** Served at `GET /metrics` with request durations added; without it `/metrics` answers `{}`. */
+  metricsRegistry?: MetricsRegistry;
 }
 
 /** Builds the Label Studio ML backend app without listening, so tests drive it over real HTTP on any port. */
@@ -44,6 +48,7 @@ export function createApp(options: AppOptions): Koa {
   const app = new Koa();
   app.silent = true;
 
+  if (options.metricsRegistry) app.use(createHttpMetrics(options.metricsRegistry));
   app.use(createErrorHandler(options.logger));
   app.use(createRequestLogger(options.logger));
   app.use(createAuthentication(options.authentication ?? {}));
@@ -53,7 +58,7 @@ export function createApp(options: AppOptions): Koa {
     createSetupRouter(services),
     createPredictRouter(services),
     createWebhookRouter(),
-    createMetricsRouter(),
+    createMetricsRouter(options.metricsRegistry),
   ]) {
     app.use(router.routes());
     app.use(router.allowedMethods());

@@ -5,6 +5,7 @@ import type { ProjectSettings } from '../core/project-settings';
 import type { Registry } from '../core/registry';
 import { TOKENS } from '../core/tokens';
 import type { ProjectConfigStore } from '../config/project-config-store';
+import { registerProjectWith } from './metrics/prometheus-observer';
 
 interface ProjectEntry {
   /** The settings as JSON: a reloaded file with the same content keeps its pipeline. */
@@ -36,6 +37,7 @@ export class ProjectPipelines {
     const settingsJson = JSON.stringify(settings);
     if (known && known.settingsJson === settingsJson && known.labelConfigXml === labelConfigXml) return known.pipeline;
 
+    registerProjectWith(this.root.resolve(TOKENS.PipelineObserver), key || 'none', settings);
     const container = createProjectContainer(this.root, settings, labelConfigXml, key || 'none');
     const pipeline = container.resolve(TOKENS.Pipeline);
     if (known) void known.container.dispose();

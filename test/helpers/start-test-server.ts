@@ -7,6 +7,7 @@ import { createApp } from '../../server/create-app';
 import { createRootServices, type RootServices } from '../../server/container';
 import { createLogger } from '../../server/create-logger';
 import type { AuthenticationSettings } from '../../server/middleware/authentication';
+import type { PrometheusObserver } from '../../server/metrics/prometheus-observer';
 
 export interface TestServer {
   url: string;
@@ -28,14 +29,16 @@ export async function startTestServer(options: {
   authentication?: AuthenticationSettings;
   bodyLimit?: string;
   predictDeadlineMs?: number;
+  /** Receives the pipeline's reports; its registry is served at `GET /metrics`. */
+  observer?: PrometheusObserver;
 } = {}): Promise<TestServer> {
   const lines: string[] = [];
   const environment = { LOG_LEVEL: 'debug', PRELABEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'prelabel-data-')), ...options.environment };
   const logger = createLogger(environment, { write: (line: string) => void lines.push(line) });
   const projectsDirectory = options.projectsDirectory ?? mkdtempSync(path.join(tmpdir(), 'prelabel-projects-'));
-  const services = createRootServices({ environment, logger, projectsDirectory });
+  const services = createRootServices({ environment, logger, projectsDirectory, observer: options.observer });
   services.store.loadAll();
-  const app = createApp({ pipelines: services.pipelines, logger, authentication: options.authentication, bodyLimit: options.bodyLimit, predictDeadlineMs: options.predictDeadlineMs });
+  const app = createApp({ pipelines: services.pipelines, logger, authentication: options.authentication, bodyLimit: options.bodyLimit, predictDeadlineMs: options.predictDeadlineMs, metricsRegistry: options.observer?.registry });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });

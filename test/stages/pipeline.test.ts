@@ -6,7 +6,7 @@ import type { ProjectSettings } from '../../core/project-settings';
 import { Registry } from '../../core/registry';
 import { TOKENS } from '../../core/tokens';
 import { AnswerCache } from '../../core/answer-cache';
-import { silentObserver } from '../../core/pipeline-observer';
+import { silentObserver, type PipelineObserver } from '../../core/pipeline-observer';
 import { ProviderGates } from '../../core/provider-gates';
 import { SqliteResponseCache } from '../../server/cache/sqlite-response-cache';
 import { createDefaultProjectSettings } from '../../config/default-project-settings';
@@ -41,7 +41,7 @@ class ScriptedLanguageModel implements LanguageModel {
   }
 }
 
-function buildPipeline(settings: ProjectSettings, logger: Logger = silentLogger, config = CONFIG): Pipeline {
+function buildPipeline(settings: ProjectSettings, logger: Logger = silentLogger, config = CONFIG, observer: PipelineObserver = silentObserver): Pipeline {
   const root = globalContainer.createChildContainer();
   const registry = registerBuiltinComponents(new Registry());
   registry.register('provider', 'scripted', ScriptedLanguageModel);
@@ -50,7 +50,7 @@ function buildPipeline(settings: ProjectSettings, logger: Logger = silentLogger,
   root.registerInstance(TOKENS.Environment, {});
   root.registerInstance(TOKENS.AnswerCache, new AnswerCache(new SqliteResponseCache({ file: ':memory:' })));
   root.registerInstance(TOKENS.ProviderGates, new ProviderGates());
-  root.registerInstance(TOKENS.PipelineObserver, silentObserver);
+  root.registerInstance(TOKENS.PipelineObserver, observer);
   return createProjectContainer(root, settings, config).resolve(TOKENS.Pipeline);
 }
 
@@ -159,5 +159,24 @@ describe('Pipeline with long texts', () => {
     const spans = outcome?.prediction.result.map((result) => result.value) ?? [];
     expect(spans.sort((left: any, right: any) => left.start - right.start)).toEqual(expected);
     for (const span of spans as any[]) expect(codePoints.slice(span.start, span.end).join('')).toBe(span.text);
+  });
+});
+
+describe('Pipeline reports', () => {
+  it('counts dropped results and settled tasks by status', async () => {
+    const dropped: string[][] = [];
+    const statuses: string[] = [];
+    const observer: PipelineObserver = {
+      ...silentObserver,
+      resultsDropped: ({ reasons }) => void dropped.push(reasons),
+      taskSettled: ({ status }) => void statuses.push(status),
+    };
+    ScriptedLanguageModel.answer = () => ({ text: JSON.stringify({ ner: [{ label: 'PER', text: 'Nobody Here', context: 'Nobody Here' }, { label: 'PER', text: 'Ada', context: 'Ada' }] }) });
+    const config = '<View><Text name="text" value="$text"/><Labels name="ner" toName="text"><Label value="PER"/></Labels></View>';
+    const pipeline = buildPipeline(settings(), silentLogger, config, observer);
+    const [outcome] = await pipeline.predictAll([{ id: 1, data: { text: 'Ada wrote the first program.' } }]);
+    expect(outcome?.prediction.result.map((result) => result.value.text)).toEqual(['Ada']);
+    expect(dropped).toEqual([[expect.stringContaining('Nobody Here')]]);
+    expect(statuses).toEqual(['answered']);
   });
 });
