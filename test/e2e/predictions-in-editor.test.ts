@@ -123,6 +123,33 @@ const predictionCases: PredictionCase[] = [
     expected: { results: ['when'], values: { when: { datetime: '2024-05-01' } } },
   },
   {
+    name: 'a mix on one text: Choices + Labels + TextArea + Rating in one call',
+    config: `<View><Text name="text" value="$text"/>
+      <Choices name="sentiment" toName="text">${SENTIMENT_CHOICES}</Choices>
+      <Labels name="ner" toName="text"><Label value="PER"/><Label value="LOC"/></Labels>
+      <TextArea name="summary" toName="text"/>
+      <Rating name="quality" toName="text" maxRating="5"/></View>`,
+    data: { text: PRESIDENT_TEXT },
+    modelAnswer: {
+      sentiment: 'Neutral',
+      ner: [
+        { label: 'PER', text: 'Obama', context: 'President Obama is' },
+        { label: 'LOC', text: 'Berlin', context: 'visiting Berlin today' },
+      ],
+      summary: 'The president visits Berlin.',
+      quality: 4,
+    },
+    expected: {
+      results: ['sentiment', 'ner', 'ner', 'summary', 'quality'],
+      checkedChoices: { sentiment: ['Neutral'] },
+      highlights: [
+        { text: 'Obama', label: 'PER' },
+        { text: 'Berlin', label: 'LOC' },
+      ],
+      values: { summary: { text: ['The president visits Berlin.'] }, quality: { rating: 4 } },
+    },
+  },
+  {
     name: 'HyperTextLabels on HyperText',
     config:
       '<View><HyperTextLabels name="ner" toName="html"><Label value="PER"/><Label value="LOC"/></HyperTextLabels>' +
