@@ -146,6 +146,7 @@ interface ProjectFileData {
     tokens_per_minute?: number;
     prices?: { input_per_million: number; output_per_million: number };
     structured_output?: ProviderSettings['structuredOutput'];
+    accepts_images?: boolean;
     options?: Record<string, unknown>;
   };
   prompt?: { template?: string; template_file?: string; instructions?: string; extra_fields?: string[] };
@@ -355,6 +356,7 @@ function toProjectSettings(
   if (provider.base_url !== undefined) providerSettings.baseUrl = provider.base_url;
   if (provider.temperature !== undefined) providerSettings.temperature = provider.temperature;
   if (provider.max_output_tokens !== undefined) providerSettings.maxOutputTokens = provider.max_output_tokens;
+  if (provider.accepts_images !== undefined) providerSettings.acceptsImages = provider.accepts_images;
   if (provider.requests_per_minute !== undefined) providerSettings.requestsPerMinute = provider.requests_per_minute;
   if (provider.tokens_per_minute !== undefined) providerSettings.tokensPerMinute = provider.tokens_per_minute;
   if (provider.prices !== undefined) {

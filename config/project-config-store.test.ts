@@ -28,6 +28,7 @@ class FakeLanguageModel implements LanguageModel {
   readonly provider = 'openai';
   readonly modelId = 'fake';
   readonly structuredOutput = 'none';
+  readonly acceptsImages = false;
   generate(): Promise<LanguageModelResult> {
     return Promise.reject(new Error('not called'));
   }

@@ -4,9 +4,23 @@
 
 export type JsonSchema = Record<string, unknown>;
 
+/** Part of a user message: text, or an image (inline as base64, or a URL the provider fetches itself). */
+export type ContentPart =
+  | { type: 'text'; text: string }
+  | { type: 'image'; mediaType: string; data: string }
+  | { type: 'image'; url: string };
+
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
-  content: string;
+  /** Text, or parts when the message carries images (user messages only). */
+  content: string | ContentPart[];
+}
+
+/** The text of a message, images left out. */
+export function messageText(message: ChatMessage): string {
+  return typeof message.content === 'string'
+    ? message.content
+    : message.content.map((part) => (part.type === 'text' ? part.text : '')).join('');
 }
 
 /** How the provider is asked to shape its answer. */
@@ -62,5 +76,7 @@ export interface LanguageModel {
   readonly modelId: string;
   /** The structured output this model supports; the pipeline asks for nothing more. */
   readonly structuredOutput: StructuredOutputMode;
+  /** Whether the model takes images in user messages (vision). */
+  readonly acceptsImages: boolean;
   generate(options: LanguageModelCallOptions): Promise<LanguageModelResult>;
 }

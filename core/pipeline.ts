@@ -9,7 +9,7 @@ import type { ProviderGate } from './provider-gate';
 import type { LabelStudioPrediction, LabelStudioTask } from './label-studio';
 import { describeRegion, readInteractiveContext, repeatsRegion } from './interactive-context';
 import { createResultId } from './label-studio-result-mapper';
-import type { ChatMessage, LanguageModel, LanguageModelResult, LanguageModelUsage, ResponseFormat } from './language-model';
+import { messageText, type ChatMessage, type LanguageModel, type LanguageModelResult, type LanguageModelUsage, type ResponseFormat } from './language-model';
 import { mergeCallAnswers, planCalls } from './plan-calls';
 import type { Logger } from './logger';
 import type { ProjectSettings } from './project-settings';
@@ -153,7 +153,7 @@ export class Pipeline {
       maxOutputTokens: provider.maxOutputTokens,
     };
     const key = createCacheKey({ provider: provider.name, baseUrl: provider.baseUrl, model: provider.model, options: provider.options, ...call });
-    const estimatedTokens = Math.ceil(messages.reduce((total, message) => total + message.content.length, 0) / 4) + (provider.maxOutputTokens ?? 256);
+    const estimatedTokens = Math.ceil(messages.reduce((total, message) => total + messageText(message).length, 0) / 4) + (provider.maxOutputTokens ?? 256);
     const started = performance.now();
     try {
       const { result, source } = await this.answers.answer(

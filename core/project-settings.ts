@@ -62,6 +62,8 @@ export interface ProviderSettings {
   prices?: { inputPerMillion: number; outputPerMillion: number };
   /** `auto` picks what the model supports. */
   structuredOutput: 'auto' | StructuredOutputMode;
+  /** Whether the model takes images; unset lets the provider decide from the model id. */
+  acceptsImages?: boolean;
   /** Provider-specific settings, passed to the provider as they are. */
   options: Record<string, unknown>;
 }

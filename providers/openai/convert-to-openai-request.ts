@@ -1,6 +1,7 @@
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import type { LanguageModelCallOptions, ResponseFormat } from '../../core/language-model';
 import type { OpenAIProviderOptions } from './convert-openai-provider-options';
+import { convertToOpenAIMessages } from './convert-to-openai-messages';
 
 function convertResponseFormat(responseFormat: ResponseFormat): ChatCompletionCreateParamsNonStreaming['response_format'] {
   if (responseFormat.type === 'text') return undefined;
@@ -26,7 +27,7 @@ export function convertToOpenAIRequest({
     body: {
       ...providerOptions,
       model: modelId,
-      messages: callOptions.messages.map(({ role, content }) => ({ role, content })),
+      messages: convertToOpenAIMessages(callOptions.messages),
       ...(responseFormat && { response_format: responseFormat }),
       ...(callOptions.temperature !== undefined && { temperature: callOptions.temperature }),
       ...(callOptions.maxOutputTokens !== undefined && { max_completion_tokens: callOptions.maxOutputTokens }),

@@ -16,6 +16,7 @@ import { convertToOpenAIRequest } from './convert-to-openai-request';
 import { mapOpenAIError } from './map-openai-error';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason';
 import { OPENAI_PROVIDER } from './openai-provider-name';
+import { resolveOpenAIImageInput } from './resolve-openai-image-input';
 import { resolveOpenAIStructuredOutput } from './resolve-openai-structured-output';
 
 export { OPENAI_PROVIDER } from './openai-provider-name';
@@ -43,6 +44,7 @@ export class OpenAILanguageModel implements LanguageModel {
   readonly provider = OPENAI_PROVIDER;
   readonly modelId: string;
   readonly structuredOutput: StructuredOutputMode;
+  readonly acceptsImages: boolean;
 
   private readonly baseURL: string;
   private readonly timeoutMs: number;
@@ -60,6 +62,7 @@ export class OpenAILanguageModel implements LanguageModel {
     const { provider } = settings;
     this.modelId = provider.model;
     this.structuredOutput = resolveOpenAIStructuredOutput(provider);
+    this.acceptsImages = resolveOpenAIImageInput(provider);
     this.timeoutMs = provider.timeoutMs;
 
     const apiKey = nonEmpty(provider.apiKey) ?? nonEmpty(environment.OPENAI_API_KEY);

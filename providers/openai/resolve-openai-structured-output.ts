@@ -14,7 +14,7 @@ const STRUCTURED_OUTPUT_BY_MODEL: ReadonlyArray<{ pattern: RegExp; mode: Structu
 ];
 
 /** `gpt-4o` from `openai/gpt-4o` (routers) or `ft:gpt-4o-2024-08-06:org::id` (fine-tuned models). */
-function baseModelId(modelId: string): string {
+export function baseModelId(modelId: string): string {
   const withoutFineTune = modelId.startsWith('ft:') ? (modelId.split(':')[1] ?? '') : modelId;
   return withoutFineTune.slice(withoutFineTune.lastIndexOf('/') + 1).toLowerCase();
 }

@@ -1,5 +1,5 @@
 import { container as globalContainer } from 'tsyringe';
-import type { LanguageModel, LanguageModelCallOptions, LanguageModelResult } from '../../core/language-model';
+import { messageText, type LanguageModel, type LanguageModelCallOptions, type LanguageModelResult } from '../../core/language-model';
 import { silentLogger, type Logger } from '../../core/logger';
 import type { Pipeline } from '../../core/pipeline';
 import type { ProjectSettings } from '../../core/project-settings';
@@ -24,6 +24,7 @@ class ScriptedLanguageModel implements LanguageModel {
   readonly provider = 'scripted';
   readonly modelId = 'scripted-1';
   readonly structuredOutput = 'json_schema' as const;
+  readonly acceptsImages = false;
   static calls: LanguageModelCallOptions[] = [];
   static answer: (options: LanguageModelCallOptions) => Partial<LanguageModelResult> | Error = () => ({ text: '{}' });
 
@@ -62,7 +63,7 @@ function settings(change: (base: ProjectSettings) => void = () => {}): ProjectSe
   return base;
 }
 
-const userText = (options: LanguageModelCallOptions) => options.messages.find((message) => message.role === 'user')?.content ?? '';
+const userText = (options: LanguageModelCallOptions) => messageText(options.messages.find((message) => message.role === 'user') ?? { role: 'user', content: '' });
 
 beforeEach(() => {
   ScriptedLanguageModel.calls = [];
