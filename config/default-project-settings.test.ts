@@ -4,9 +4,17 @@ import projectConfigSchema from './project-config.schema.json';
 
 type SchemaNode = Record<string, unknown> & { properties?: Record<string, SchemaNode> };
 
+/** Follows `#/definitions/...` references, as ajv does. */
+function resolve(node: SchemaNode): SchemaNode {
+  const reference = node.$ref;
+  if (typeof reference !== 'string') return node;
+  const name = reference.replace('#/definitions/', '');
+  return (projectConfigSchema as { definitions: Record<string, SchemaNode> }).definitions[name] as SchemaNode;
+}
+
 function schemaAt(...keys: string[]): SchemaNode {
   let node = projectConfigSchema as SchemaNode;
-  for (const key of keys) node = node.properties?.[key] as SchemaNode;
+  for (const key of keys) node = resolve(node.properties?.[key] as SchemaNode);
   return node;
 }
 
@@ -21,7 +29,8 @@ describe('createDefaultProjectSettings', () => {
         resultMapper: 'label-studio.v1',
       },
       provider: { name: 'openai', model: 'gpt-4o', timeoutMs: 60000, structuredOutput: 'auto', options: {} },
-      prompt: { template: null, instructions: null, extraFields: [] },
+      fallbacks: [],
+    prompt: { template: null, instructions: null, extraFields: [] },
       retry: { maxRetries: 3, initialDelayMs: 500, maxDelayMs: 20000 },
       concurrency: 8,
       controls: { include: null, instructions: {} },
@@ -72,7 +81,11 @@ describe('project-config.schema.json', () => {
   it('describes every property and refuses unknown keys in every object but provider.options and controls.instructions', () => {
     const undescribed: string[] = [];
     const open: string[] = [];
-    const visit = (node: SchemaNode, where: string) => {
+    const visited = new Set<SchemaNode>();
+    const visit = (reference: SchemaNode, where: string) => {
+      const node = resolve(reference);
+      if (visited.has(node)) return;
+      visited.add(node);
       if (node.type === 'object' && node.additionalProperties !== false) open.push(where);
       for (const [key, child] of Object.entries(node.properties ?? {})) {
         if (typeof child.description !== 'string') undescribed.push(`${where}.${key}`);

@@ -27,6 +27,7 @@ export function createDefaultProjectSettings(environment: NodeJS.ProcessEnv): Pr
       structuredOutput: PROJECT_SETTINGS_DEFAULTS.structuredOutput,
       options: {},
     },
+    fallbacks: [],
     prompt: { template: null, instructions: null, extraFields: [] },
     retry: { ...PROJECT_SETTINGS_DEFAULTS.retry },
     concurrency: PROJECT_SETTINGS_DEFAULTS.concurrency,

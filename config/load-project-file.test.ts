@@ -140,6 +140,7 @@ describe('loadProjectFile: valid files', () => {
         structuredOutput: 'json_schema',
         options: { seed: 7, nested: { a: [1] } },
       },
+      fallbacks: [],
       prompt: {
         template: { text: 'Classify the sentiment of {text}.\nTitle: {title}\n', file, line: 14 },
         instructions: 'Answer briefly.',
@@ -237,7 +238,7 @@ describe('loadProjectFile: problems', () => {
       'an unknown top-level key, with a snake_case suggestion',
       ['projects: [3]', 'maxRetries: 2'],
       {},
-      [':2:1: maxRetries: unknown key "maxRetries" (allowed: projects, default, provider, prompt, retry, concurrency, controls, chunking, interactive, stages)'],
+      [':2:1: maxRetries: unknown key "maxRetries" (allowed: projects, default, plugins, provider, fallbacks, prompt, retry, concurrency, controls, chunking, interactive, stages)'],
     ],
     [
       'a camelCase key',
@@ -369,7 +370,7 @@ describe('loadProjectFile: problems', () => {
         ':2:14: concurrency: must be >= 1',
         ':4:9: provider.name: no provider named "nobody" is registered (available: openai)',
         ':5:16: provider.temperature: must be >= 0',
-        ':6:1: extra: unknown key "extra" (allowed: projects, default, provider, prompt, retry, concurrency, controls, chunking, interactive, stages)',
+        ':6:1: extra: unknown key "extra" (allowed: projects, default, plugins, provider, fallbacks, prompt, retry, concurrency, controls, chunking, interactive, stages)',
       ],
     ],
   ])('reports %s', (_name, lines, environment, expected) => {

@@ -7,6 +7,7 @@ import type { ProjectSettings, PromptTemplateSource, ProviderSettings } from '..
 import type { ComponentKind, Registry } from '../core/registry';
 import { formatConfigProblem, formatFieldPath, sortConfigProblems, type ConfigProblem } from './config-problem';
 import { PROJECT_SETTINGS_DEFAULTS } from './default-project-settings';
+import { loadPlugin } from './load-plugin';
 import { DEFAULT_PROVIDER_NAME, DEFAULT_STAGE_NAMES } from './default-stage-names';
 import { interpolateEnvironment, type EnvironmentReferenceSite } from './interpolate-environment';
 import { fieldPathOf, locateYamlNode, positionOfNode, positionOfValue, type SourcePosition } from './locate-yaml-node';
@@ -104,6 +105,7 @@ export function tryLoadProjectFile(options: LoadProjectFileOptions): ProjectFile
   }
 
   const fileData = asRecord(data) ?? {};
+  dependencies.push(...loadPlugins(context, fileData, options.registry));
   checkApiKey(context, fileData, interpolation.references);
   checkRegisteredNames(context, fileData, options.registry);
   checkRetryDelays(context, fileData);
@@ -130,25 +132,30 @@ export function tryLoadProjectFile(options: LoadProjectFileOptions): ProjectFile
   };
 }
 
+/** The shape of a `provider` (or fallback) that passed the schema. */
+interface ProviderFileData {
+  name?: string;
+  model?: string;
+  api_key?: string;
+  base_url?: string;
+  temperature?: number;
+  max_output_tokens?: number;
+  timeout_ms?: number;
+  requests_per_minute?: number;
+  tokens_per_minute?: number;
+  prices?: { input_per_million: number; output_per_million: number };
+  structured_output?: ProviderSettings['structuredOutput'];
+  accepts_images?: boolean;
+  options?: Record<string, unknown>;
+}
+
 /** The shape of a file that passed the schema. */
 interface ProjectFileData {
   projects?: number[];
+  plugins?: string[];
   default?: boolean;
-  provider?: {
-    name?: string;
-    model?: string;
-    api_key?: string;
-    base_url?: string;
-    temperature?: number;
-    max_output_tokens?: number;
-    timeout_ms?: number;
-    requests_per_minute?: number;
-    tokens_per_minute?: number;
-    prices?: { input_per_million: number; output_per_million: number };
-    structured_output?: ProviderSettings['structuredOutput'];
-    accepts_images?: boolean;
-    options?: Record<string, unknown>;
-  };
+  provider?: ProviderFileData;
+  fallbacks?: ProviderFileData[];
   prompt?: { template?: string; template_file?: string; instructions?: string; extra_fields?: string[] };
   retry?: { max_retries?: number; initial_delay_ms?: number; max_delay_ms?: number };
   concurrency?: number;
@@ -263,18 +270,25 @@ function editDistance(left: string, right: string): number {
 }
 
 function checkApiKey(context: CheckContext, data: Record<string, unknown>, references: EnvironmentReferenceSite[]): void {
-  const provider = asRecord(data.provider);
-  if (!provider || !('api_key' in provider)) return;
-  const node = locateYamlNode(context.document, ['provider', 'api_key']).node;
-  const site = references.find((reference) => reference.node === node);
-  if (site && !site.hasLiteralText) return;
-  context.problems.push(
-    problemAt(
-      context,
-      ['provider', 'api_key'],
-      'API keys only from the environment: write an environment reference such as ${OPENAI_API_KEY}, with no literal text or literal default',
-    ),
-  );
+  const fallbacks = Array.isArray(data.fallbacks) ? data.fallbacks : [];
+  const sections: Array<{ path: (string | number)[]; provider: unknown }> = [
+    { path: ['provider'], provider: data.provider },
+    ...fallbacks.map((provider, index) => ({ path: ['fallbacks', index], provider })),
+  ];
+  for (const { path, provider } of sections) {
+    const record = asRecord(provider);
+    if (!record || !('api_key' in record)) continue;
+    const node = locateYamlNode(context.document, [...path, 'api_key']).node;
+    const site = references.find((reference) => reference.node === node);
+    if (site && !site.hasLiteralText) continue;
+    context.problems.push(
+      problemAt(
+        context,
+        [...path, 'api_key'],
+        'API keys only from the environment: write an environment reference such as ${OPENAI_API_KEY}, with no literal text or literal default',
+      ),
+    );
+  }
 }
 
 const REGISTERED_NAME_FIELDS: { section: string; key: string; kind: ComponentKind; defaultName: string }[] = [
@@ -286,6 +300,13 @@ const REGISTERED_NAME_FIELDS: { section: string; key: string; kind: ComponentKin
 ];
 
 function checkRegisteredNames(context: CheckContext, data: Record<string, unknown>, registry: Registry): void {
+  const fallbacks = Array.isArray(data.fallbacks) ? data.fallbacks : [];
+  fallbacks.forEach((fallback, index) => {
+    const name = asRecord(fallback)?.name ?? DEFAULT_PROVIDER_NAME;
+    if (typeof name !== 'string' || registry.has('provider', name)) return;
+    const available = registry.names('provider').join(', ') || 'none';
+    context.problems.push(problemAt(context, ['fallbacks', index, 'name'], `no provider named "${name}" is registered (available: ${available})`));
+  });
   for (const { section, key, kind, defaultName } of REGISTERED_NAME_FIELDS) {
     const sectionData = data[section] === undefined ? {} : asRecord(data[section]);
     const name = sectionData && (sectionData[key] === undefined ? defaultName : sectionData[key]);
@@ -293,6 +314,21 @@ function checkRegisteredNames(context: CheckContext, data: Record<string, unknow
     const available = registry.names(kind).join(', ') || 'none';
     context.problems.push(problemAt(context, [section, key], `no ${kind} named "${name}" is registered (available: ${available})`));
   }
+}
+
+/** Loads the file's plugins before names are checked, so providers and stages they register can be named. */
+function loadPlugins(context: CheckContext, data: Record<string, unknown>, registry: Registry): string[] {
+  const plugins = Array.isArray(data.plugins) ? data.plugins : [];
+  const files: string[] = [];
+  plugins.forEach((specifier, index) => {
+    if (typeof specifier !== 'string') return;
+    try {
+      files.push(loadPlugin(specifier, path.dirname(context.file), registry));
+    } catch (error) {
+      context.problems.push(problemAt(context, ['plugins', index], `plugin "${specifier}": ${describeError(error)}`));
+    }
+  });
+  return files;
 }
 
 function checkRetryDelays(context: CheckContext, data: Record<string, unknown>): void {
@@ -339,12 +375,7 @@ function readTemplateFile(context: CheckContext, data: Record<string, unknown>):
   }
 }
 
-function toProjectSettings(
-  context: CheckContext,
-  data: ProjectFileData,
-  templateFile: { file: string; text: string } | null,
-): ProjectSettings {
-  const provider = data.provider ?? {};
+function toProviderSettings(provider: ProviderFileData): ProviderSettings {
   const providerSettings: ProviderSettings = {
     name: provider.name ?? DEFAULT_PROVIDER_NAME,
     model: provider.model ?? PROJECT_SETTINGS_DEFAULTS.model,
@@ -362,7 +393,15 @@ function toProjectSettings(
   if (provider.prices !== undefined) {
     providerSettings.prices = { inputPerMillion: provider.prices.input_per_million, outputPerMillion: provider.prices.output_per_million };
   }
+  return providerSettings;
+}
 
+function toProjectSettings(
+  context: CheckContext,
+  data: ProjectFileData,
+  templateFile: { file: string; text: string } | null,
+): ProjectSettings {
+  const providerSettings = toProviderSettings(data.provider ?? {});
   const prompt = data.prompt ?? {};
   const retry = data.retry ?? {};
   const stages = data.stages ?? {};
@@ -375,6 +414,7 @@ function toProjectSettings(
       resultMapper: stages.result_mapper ?? DEFAULT_STAGE_NAMES.resultMapper,
     },
     provider: providerSettings,
+    fallbacks: (data.fallbacks ?? []).map(toProviderSettings),
     prompt: {
       template: templateSource(context, prompt.template, templateFile),
       instructions: prompt.instructions ?? null,

@@ -9,24 +9,23 @@ import type { ProjectSettings } from './project-settings';
 export function computeModelVersion(input: {
   settings: ProjectSettings;
   labelConfigXml: string;
-  promptFingerprint: string;
-  responseFormat: ResponseFormat;
+  /** The prompt and answer format of each provider, fallbacks included. */
+  prompts: Array<{ fingerprint: string; responseFormat: ResponseFormat }>;
   tasks: string[];
 }): string {
-  const { provider, stages } = input.settings;
+  const { provider, stages, fallbacks } = input.settings;
   const answerDeciding = {
     stages,
-    provider: {
-      name: provider.name,
-      model: provider.model,
-      baseUrl: provider.baseUrl ?? null,
-      temperature: provider.temperature ?? null,
-      maxOutputTokens: provider.maxOutputTokens ?? null,
-      options: provider.options,
-    },
+    providers: [provider, ...fallbacks].map((candidate) => ({
+      name: candidate.name,
+      model: candidate.model,
+      baseUrl: candidate.baseUrl ?? null,
+      temperature: candidate.temperature ?? null,
+      maxOutputTokens: candidate.maxOutputTokens ?? null,
+      options: candidate.options,
+    })),
     labelConfigXml: input.labelConfigXml,
-    prompt: input.promptFingerprint,
-    responseFormat: input.responseFormat,
+    prompts: input.prompts,
     tasks: input.tasks,
   };
   const hash = createHash('sha256').update(JSON.stringify(answerDeciding)).digest('hex').slice(0, 12);

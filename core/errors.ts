@@ -140,6 +140,8 @@ export class NothingToPredictError extends PrelabelError {
 
 export interface ProviderCallErrorOptions extends PrelabelErrorOptions {
   statusCode?: number;
+  /** The provider is taken out of service for now (circuit open): worth asking a fallback, not worth retrying. */
+  unavailable?: boolean;
   /** How long the provider asked us to wait before trying again, from `retry-after-ms` / `retry-after`. */
   retryAfterMs?: number;
   provider: string;
@@ -149,8 +151,10 @@ export class ProviderCallError extends PrelabelError {
   readonly statusCode?: number;
   readonly retryAfterMs?: number;
   readonly provider: string;
+  readonly unavailable: boolean;
   constructor(message: string, options: ProviderCallErrorOptions) {
     super(ERROR_CODES.PROVIDER_CALL_FAILED, message, options);
+    this.unavailable = options.unavailable ?? false;
     this.statusCode = options.statusCode;
     this.retryAfterMs = options.retryAfterMs;
     this.provider = options.provider;

@@ -17,6 +17,8 @@ export interface LabelStudioResult {
   type: string;
   value: Record<string, unknown>;
   score?: number;
+  /** Shown with the region in Label Studio (e.g. which fallback model answered). */
+  meta?: { text: string[] };
 }
 
 /** One prediction for one task, as `/predict` returns it and as a task file's `predictions` holds it. */

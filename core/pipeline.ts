@@ -1,18 +1,18 @@
 import { inject, injectable } from 'tsyringe';
 import { createAnswerSchema } from './create-answer-schema';
-import { AbortedError, describeError, ResponseUnusableError } from './errors';
+import { AbortedError, describeError, PrelabelError, RetryExhaustedError, ResponseUnusableError, type ProviderCallError } from './errors';
 import { computeModelVersion } from './compute-model-version';
 import { addUsage, isUsableAnswer, usableText } from './language-model-result';
 import { createCacheKey, type AnswerCache } from './answer-cache';
 import type { CallLabels, PipelineObserver } from './pipeline-observer';
 import type { ProviderGate } from './provider-gate';
-import type { LabelStudioPrediction, LabelStudioTask } from './label-studio';
+import type { LabelStudioPrediction, LabelStudioResult, LabelStudioTask, TaskData } from './label-studio';
 import { describeRegion, readInteractiveContext, repeatsRegion } from './interactive-context';
 import { createResultId } from './label-studio-result-mapper';
 import { messageText, type ChatMessage, type LanguageModel, type LanguageModelResult, type LanguageModelUsage, type ResponseFormat } from './language-model';
 import { mergeCallAnswers, planCalls } from './plan-calls';
 import type { Logger } from './logger';
-import type { ProjectSettings } from './project-settings';
+import type { ProjectSettings, ProviderSettings } from './project-settings';
 import type { Registry } from './registry';
 import { withRetry } from './retry';
 import { selectTargets, type SkippedControl } from './select-targets';
@@ -21,6 +21,7 @@ import type {
   ConfigParser,
   DroppedResult,
   ParsedResponse,
+  PromptInteraction,
   PromptRenderer,
   PromptTarget,
   ResponseParser,
@@ -52,6 +53,35 @@ export interface PredictOptions extends PredictTaskOptions {
   onSettled?: (index: number, outcome: PredictionOutcome) => void;
 }
 
+/** A provider the pipeline may ask, in order: the project's provider, then its fallbacks. */
+export interface ModelCandidate {
+  model: LanguageModel;
+  gate: ProviderGate;
+  provider: ProviderSettings;
+}
+
+interface PreparedCandidate extends ModelCandidate {
+  prompt: CompiledPrompt;
+  responseFormat: ResponseFormat;
+  labels: CallLabels;
+}
+
+/** A failure that says the provider is down rather than that the request is wrong: worth asking a fallback. */
+function isProviderDown(error: unknown): boolean {
+  if (RetryExhaustedError.isInstance(error) && error.code === 'RETRY_EXHAUSTED') {
+    const last = (error as RetryExhaustedError).lastError;
+    return PrelabelError.isInstance(last) && last.isRetryable;
+  }
+  if (!PrelabelError.isInstance(error) || error.code !== 'PROVIDER_CALL_FAILED') return false;
+  return error.isRetryable || (error as ProviderCallError).unavailable;
+}
+
+/** Says in each result which fallback answered (Label Studio shows result meta with the region). */
+function markAnsweredBy(results: LabelStudioResult[], labels: CallLabels): LabelStudioResult[] {
+  const note = `answered by fallback ${labels.provider} ${labels.model}`;
+  return results.map((result) => ({ ...result, meta: { text: [note] } }));
+}
+
 /**
  * One project's pipeline: config parser → prompt renderer → LLM provider → response parser → result mapper.
  * Built once per project and labeling config (in the project's child container), run once per task.
@@ -61,9 +91,8 @@ export class Pipeline {
   readonly modelVersion: string;
   readonly targets: PromptTarget[];
   readonly skipped: SkippedControl[];
-  private readonly prompt: CompiledPrompt;
-  private readonly responseFormat: ResponseFormat;
-  private readonly labels: CallLabels;
+  /** The project's provider, then its fallbacks, each with the prompt and answer format its model needs. */
+  private readonly candidates: PreparedCandidate[];
   /** Provider warnings already logged: each is logged once per pipeline, not once per task. */
   private readonly loggedWarnings = new Set<string>();
 
@@ -73,30 +102,35 @@ export class Pipeline {
     @inject(TOKENS.Registry) registry: Registry,
     @inject(TOKENS.ConfigParser) configParser: ConfigParser,
     @inject(TOKENS.PromptRenderer) promptRenderer: PromptRenderer,
-    @inject(TOKENS.LanguageModel) private readonly model: LanguageModel,
+    @inject(TOKENS.ModelCandidates) candidates: ModelCandidate[],
     @inject(TOKENS.ResponseParser) private readonly responseParser: ResponseParser,
     @inject(TOKENS.ResultMapper) private readonly resultMapper: ResultMapper,
     @inject(TOKENS.Logger) private readonly logger: Logger,
     @inject(TOKENS.ProjectId) projectId: string,
-    @inject(TOKENS.ProviderGate) private readonly gate: ProviderGate,
     @inject(TOKENS.AnswerCache) private readonly answers: AnswerCache,
     @inject(TOKENS.PipelineObserver) private readonly observer: PipelineObserver,
   ) {
-    this.labels = { project: projectId, provider: settings.provider.name, model: settings.provider.model };
     const labelConfig = configParser.parse({ xml: labelConfigXml });
     ({ targets: this.targets, skipped: this.skipped } = selectTargets(labelConfig, registry.tasks(), settings));
-    const outputMode = model.structuredOutput;
     const schema = createAnswerSchema(this.targets);
-    this.prompt = promptRenderer.compile({ labelConfig, targets: this.targets, prompt: settings.prompt, outputMode, schema });
-    this.responseFormat =
-      outputMode === 'none' ? { type: 'text' } : { type: 'json', mode: outputMode, name: 'label_studio_prediction', schema };
+    this.candidates = candidates.map((candidate) => {
+      const outputMode = candidate.model.structuredOutput;
+      const responseFormat: ResponseFormat =
+        outputMode === 'none' ? { type: 'text' } : { type: 'json', mode: outputMode, name: 'label_studio_prediction', schema };
+      const prompt = promptRenderer.compile({ labelConfig, targets: this.targets, prompt: settings.prompt, outputMode, schema });
+      const labels = { project: projectId, provider: candidate.provider.name, model: candidate.provider.model };
+      return { ...candidate, prompt, responseFormat, labels };
+    });
     this.modelVersion = computeModelVersion({
       settings,
       labelConfigXml,
-      promptFingerprint: this.prompt.fingerprint,
-      responseFormat: this.responseFormat,
+      prompts: this.candidates.map((candidate) => ({ fingerprint: candidate.prompt.fingerprint, responseFormat: candidate.responseFormat })),
       tasks: this.targets.map((target) => `${target.control.name}=${target.task.name}`),
     });
+  }
+
+  private get labels(): CallLabels {
+    return (this.candidates[0] as PreparedCandidate).labels;
   }
 
   /** Predicts one task; throws when the task fails. With an interactive context, follows the annotator's lead. */
@@ -105,14 +139,16 @@ export class Pipeline {
     const data = task.data ?? {};
     let usage: LanguageModelUsage | null = null;
     let parsed: ParsedResponse = { answers: new Map() };
+    let answeredBy: CallLabels | null = null;
     if (this.targets.length > 0) {
       const interaction = interactive ? { instruction: interactive.instruction, hints: interactive.regions.map(describeRegion) } : {};
       const calls = planCalls(data, this.targets, this.settings.chunking);
       const parsedPerCall: ParsedResponse[] = [];
       for (const call of calls) {
-        const result = await this.generate(this.prompt.render(call.data, interaction), task.id, options.signal);
+        const { result, candidate } = await this.answerWithFallbacks(call.data, interaction, task.id, options.signal);
+        if (candidate !== this.candidates[0]) answeredBy = candidate.labels;
         usage = addUsage(usage, result.usage);
-        const format = this.responseFormat.type === 'json' ? 'json' : 'text';
+        const format = candidate.responseFormat.type === 'json' ? 'json' : 'text';
         const parsedCall = this.responseParser.parse({ text: usableText(result), targets: this.targets, format });
         if (parsedCall.unparseable) throw new ResponseUnusableError('unparseable', parsedCall.unparseable);
         parsedPerCall.push(parsedCall);
@@ -120,7 +156,7 @@ export class Pipeline {
       parsed = mergeCallAnswers(parsedPerCall, calls, this.targets);
     }
     const mapped = this.resultMapper.map({ parsed, targets: this.targets, data });
-    let results = mapped.results;
+    let results = answeredBy ? markAnsweredBy(mapped.results, answeredBy) : mapped.results;
     if (interactive) {
       results = results.filter((result) => !repeatsRegion(result, interactive.regions));
       if (interactive.promptControl && interactive.instruction) {
@@ -143,12 +179,39 @@ export class Pipeline {
     };
   }
 
+  /**
+   * Asks the project's provider; when it is down (a retryable failure after its retries, or its circuit is open),
+   * asks each fallback in turn.
+   */
+  private async answerWithFallbacks(
+    data: TaskData,
+    interaction: PromptInteraction,
+    taskId: LabelStudioTask['id'],
+    signal?: AbortSignal,
+  ): Promise<{ result: LanguageModelResult; candidate: PreparedCandidate }> {
+    for (const [index, candidate] of this.candidates.entries()) {
+      try {
+        return { result: await this.generate(candidate, candidate.prompt.render(data, interaction), taskId, signal), candidate };
+      } catch (error) {
+        const next = this.candidates[index + 1];
+        if (!next || !isProviderDown(error)) throw error;
+        this.logger.warn({ taskId, error: describeError(error), fallback: next.labels }, 'provider is down; asking the next one');
+      }
+    }
+    throw new Error('a pipeline has at least one provider');
+  }
+
   /** One answer for these messages: from the cache, a shared call in flight, or the provider (gated, retried). */
-  private async generate(messages: ChatMessage[], taskId: LabelStudioTask['id'], signal?: AbortSignal): Promise<LanguageModelResult> {
-    const { provider } = this.settings;
+  private async generate(
+    candidate: PreparedCandidate,
+    messages: ChatMessage[],
+    taskId: LabelStudioTask['id'],
+    signal?: AbortSignal,
+  ): Promise<LanguageModelResult> {
+    const { provider, model, gate, labels } = candidate;
     const call = {
       messages,
-      responseFormat: this.responseFormat,
+      responseFormat: candidate.responseFormat,
       temperature: provider.temperature,
       maxOutputTokens: provider.maxOutputTokens,
     };
@@ -161,7 +224,7 @@ export class Pipeline {
         () =>
           withRetry(
             () =>
-              this.gate.run(() => this.model.generate({ ...call, abortSignal: signal }), {
+              gate.run(() => model.generate({ ...call, abortSignal: signal }), {
                 estimatedTokens,
                 usedTokens: (answer) => (answer.usage.inputTokens ?? 0) + (answer.usage.outputTokens ?? 0) || null,
                 signal,
@@ -170,22 +233,22 @@ export class Pipeline {
             signal,
             {
               onRetry: ({ attempt, delayMs, error }) => {
-                this.observer.callFailed({ ...this.labels, code: describeError(error).code ?? 'UNKNOWN', retrying: true });
+                this.observer.callFailed({ ...labels, code: describeError(error).code ?? 'UNKNOWN', retrying: true });
                 this.logger.warn({ taskId, attempt, delayMs, error: describeError(error) }, 'provider call failed; retrying');
               },
             },
           ),
         isUsableAnswer,
       );
-      this.observer.answerObtained({ ...this.labels, source, usage: source === 'provider' ? result.usage : null, latencyMs: performance.now() - started });
+      this.observer.answerObtained({ ...labels, source, usage: source === 'provider' ? result.usage : null, latencyMs: performance.now() - started });
       for (const warning of result.warnings) {
         if (this.loggedWarnings.has(warning.message)) continue;
         this.loggedWarnings.add(warning.message);
-        this.logger.warn({ setting: warning.setting }, warning.message);
+        this.logger.warn({ provider: labels.provider, setting: warning.setting }, warning.message);
       }
       return result;
     } catch (error) {
-      this.observer.callFailed({ ...this.labels, code: describeError(error).code ?? 'UNKNOWN', retrying: false });
+      this.observer.callFailed({ ...labels, code: describeError(error).code ?? 'UNKNOWN', retrying: false });
       throw error;
     }
   }

@@ -10,6 +10,8 @@ export interface ProjectSettings {
   /** Registered names of the stage implementations. */
   stages: StageNames;
   provider: ProviderSettings;
+  /** Asked in order when the provider is down (a retryable failure after its retries, or unavailable). */
+  fallbacks: ProviderSettings[];
   prompt: PromptSettings;
   retry: RetrySettings;
   /** How many tasks of one request run at once. */

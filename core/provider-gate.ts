@@ -110,6 +110,7 @@ export class ProviderGate {
           throw new ProviderCallError(`${this.name} keeps failing; calls are paused for a while (circuit open)`, {
             provider: this.name,
             isRetryable: false,
+            unavailable: true,
           });
         }
         throw error;

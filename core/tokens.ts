@@ -9,10 +9,9 @@ import type {
   ResultMapper,
 } from './stages';
 import type { LanguageModel } from './language-model';
-import type { Pipeline } from './pipeline';
+import type { ModelCandidate, Pipeline } from './pipeline';
 import type { AnswerCache } from './answer-cache';
 import type { PipelineObserver } from './pipeline-observer';
-import type { ProviderGate } from './provider-gate';
 import type { ProviderGates } from './provider-gates';
 
 /** A symbol token that carries the type it resolves to, so `container.resolve(TOKENS.X)` is typed. */
@@ -32,7 +31,7 @@ export const TOKENS = {
   /** Project scope (one child container per Label Studio project). */
   ProjectId: token<string>('ProjectId'),
   ProjectSettings: token<ProjectSettings>('ProjectSettings'),
-  ProviderGate: token<ProviderGate>('ProviderGate'),
+  ModelCandidates: token<ModelCandidate[]>('ModelCandidates'),
   LabelConfigXml: token<string>('LabelConfigXml'),
   ConfigParser: token<ConfigParser>('ConfigParser'),
   PromptRenderer: token<PromptRenderer>('PromptRenderer'),

@@ -1,8 +1,8 @@
 import type { DependencyContainer } from 'tsyringe';
 import type { Logger } from '../core/logger';
-import { Pipeline } from '../core/pipeline';
+import { Pipeline, type ModelCandidate } from '../core/pipeline';
 import type { ProjectSettings } from '../core/project-settings';
-import type { Registry } from '../core/registry';
+import { isComponentFactory, type ComponentImplementation, type Constructor, type Registry } from '../core/registry';
 import { TOKENS } from '../core/tokens';
 import type { ProjectConfigStore } from '../config/project-config-store';
 import { registerProjectWith } from './metrics/prometheus-observer';
@@ -60,6 +60,19 @@ export class ProjectPipelines {
   }
 }
 
+/** A registration of a class (resolved by tsyringe) or of a factory (given settings, environment and logger). */
+function registrationOf<T>(implementation: ComponentImplementation<T>): { useClass: Constructor<T> } | { useFactory: (scope: DependencyContainer) => T } {
+  if (!isComponentFactory(implementation)) return { useClass: implementation };
+  return {
+    useFactory: (scope) =>
+      implementation.create({
+        settings: scope.resolve(TOKENS.ProjectSettings),
+        environment: scope.resolve(TOKENS.Environment),
+        logger: scope.resolve(TOKENS.Logger),
+      }),
+  };
+}
+
 /** The project scope: settings, labeling config and the stages the settings name, resolved from the registry. */
 export function createProjectContainer(
   root: DependencyContainer,
@@ -68,16 +81,25 @@ export function createProjectContainer(
   projectId = 'none',
 ): DependencyContainer {
   const registry: Registry = root.resolve(TOKENS.Registry);
+  const gates = root.resolve(TOKENS.ProviderGates);
   const container = root.createChildContainer();
   container.registerInstance(TOKENS.ProjectId, projectId);
-  container.registerInstance(TOKENS.ProviderGate, root.resolve(TOKENS.ProviderGates).gateFor(projectId, settings));
   container.registerInstance(TOKENS.ProjectSettings, settings);
   container.registerInstance(TOKENS.LabelConfigXml, labelConfigXml);
-  container.register(TOKENS.ConfigParser, { useClass: registry.get('config-parser', settings.stages.configParser) });
-  container.register(TOKENS.PromptRenderer, { useClass: registry.get('prompt-renderer', settings.stages.promptRenderer) });
-  container.register(TOKENS.LanguageModel, { useClass: registry.get('provider', settings.provider.name) });
-  container.register(TOKENS.ResponseParser, { useClass: registry.get('response-parser', settings.stages.responseParser) });
-  container.register(TOKENS.ResultMapper, { useClass: registry.get('result-mapper', settings.stages.resultMapper) });
+  container.register(TOKENS.ConfigParser, registrationOf(registry.get('config-parser', settings.stages.configParser)) as never);
+  container.register(TOKENS.PromptRenderer, registrationOf(registry.get('prompt-renderer', settings.stages.promptRenderer)) as never);
+  container.register(TOKENS.ResponseParser, registrationOf(registry.get('response-parser', settings.stages.responseParser)) as never);
+  container.register(TOKENS.ResultMapper, registrationOf(registry.get('result-mapper', settings.stages.resultMapper)) as never);
+
+  // The provider and each fallback: its own scope, where ProjectSettings.provider is that provider.
+  const candidates: ModelCandidate[] = [settings.provider, ...settings.fallbacks].map((provider, index) => {
+    const scope = container.createChildContainer();
+    scope.registerInstance(TOKENS.ProjectSettings, { ...settings, provider });
+    scope.register(TOKENS.LanguageModel, registrationOf(registry.get('provider', provider.name)) as never);
+    const gate = gates.gateFor(index === 0 ? projectId : `${projectId}#fallback${index}`, { provider, concurrency: settings.concurrency });
+    return { model: scope.resolve(TOKENS.LanguageModel), gate, provider };
+  });
+  container.registerInstance(TOKENS.ModelCandidates, candidates);
   container.register(TOKENS.Pipeline, { useClass: Pipeline });
   return container;
 }
