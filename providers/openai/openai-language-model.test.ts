@@ -48,6 +48,7 @@ function createSettings(provider: Partial<ProviderSettings> = {}): ProjectSettin
       options: {},
       ...provider,
     },
+    fallbacks: [],
     prompt: { template: null, instructions: null, extraFields: [] },
     retry: { maxRetries: 2, initialDelayMs: 10, maxDelayMs: 100 },
     concurrency: 1,
