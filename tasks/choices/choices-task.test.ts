@@ -1,51 +1,30 @@
-import type { ControlOption, ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
 import { Registry } from '../../core/registry';
 import { registerBuiltinTasks } from '../index';
-import { choicesTask, fillTemplate } from './choices-task';
+import { createTestObject, createTestOption, createTestOptions, createTestTarget } from '../shared/create-test-target';
+import { choicesTask } from './choices-task';
 
-function createOption(value: string, details: Partial<ControlOption> = {}): ControlOption {
-  return { value, resultValue: details.alias ?? value, attributes: {}, children: [], ...details };
-}
-
-function createObject(details: Partial<ObjectTag> = {}): ObjectTag {
-  return { type: 'Text', name: 'text', value: '$text', dataField: 'text', attributes: {}, ...details };
-}
-
-function createControl(details: Partial<ControlTag> = {}): ControlTag {
-  return {
-    type: 'Choices',
-    name: 'sentiment',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [createOption('Positive'), createOption('Negative')],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
-    ...details,
-  };
-}
-
-function createTarget(control: Partial<ControlTag> = {}, objects: ObjectTag[] = [createObject()]): PredictionTarget {
-  return { control: createControl(control), objects };
+function createTarget(control: Partial<ControlTag> = {}, objects?: ObjectTag[]): PredictionTarget {
+  const options = createTestOptions(['Positive', 'Negative']);
+  return createTestTarget({ type: 'Choices', name: 'sentiment', options, ...control }, objects);
 }
 
 describe('choicesTask.supports', () => {
   test.each<[string, PredictionTarget, boolean]>([
     ['Choices on Text', createTarget(), true],
-    ['Choices on HyperText', createTarget({}, [createObject({ type: 'HyperText' })]), true],
-    ['Choices on Paragraphs', createTarget({}, [createObject({ type: 'Paragraphs' })]), true],
-    ['Choices on two text objects', createTarget({}, [createObject(), createObject({ name: 'title', dataField: 'title' })]), true],
+    ['Choices on HyperText', createTarget({}, [createTestObject({ type: 'HyperText' })]), true],
+    ['Choices on Paragraphs', createTarget({}, [createTestObject({ type: 'Paragraphs' })]), true],
+    ['Choices on two text objects', createTarget({}, [createTestObject(), createTestObject({ name: 'title' })]), true],
     ['multiple choice', createTarget({ choice: 'multiple' }), true],
     ['another control type', createTarget({ type: 'Labels' }), false],
     ['per-region Choices', createTarget({ perRegion: true }), false],
     ['options from task data', createTarget({ dynamicOptions: true, options: [] }), false],
     ['dynamic options even with static ones', createTarget({ dynamicOptions: true }), false],
     ['no options', createTarget({ options: [] }), false],
-    ['nested options', createTarget({ options: [createOption('Sports', { children: [createOption('Football')] })] }), false],
-    ['an Image object', createTarget({}, [createObject({ type: 'Image' })]), false],
-    ['a text object and an Image object', createTarget({}, [createObject(), createObject({ type: 'Image', name: 'image' })]), false],
-    ['a literal text object', createTarget({}, [createObject({ value: 'Read this', dataField: null })]), false],
+    ['nested options', createTarget({ options: [createTestOption('Sports', { children: [createTestOption('Football')] })] }), false],
+    ['an Image object', createTarget({}, [createTestObject({ type: 'Image' })]), false],
+    ['a text object and an Image object', createTarget({}, [createTestObject(), createTestObject({ name: 'image', type: 'Image' })]), false],
+    ['a literal text object', createTarget({}, [createTestObject({ value: 'Read this', dataField: null })]), false],
     ['no objects', createTarget({}, []), false],
   ])('%s → %s', (_case, target, supported) => {
     expect(choicesTask.supports(target)).toBe(supported);
@@ -55,7 +34,7 @@ describe('choicesTask.supports', () => {
 describe('choicesTask.instructions', () => {
   test('single optional choice with hints and an alias', () => {
     const target = createTarget({
-      options: [createOption('Positive', { hint: 'The author  likes\nit' }), createOption('Negative sentiment', { alias: 'NEG' })],
+      options: [createTestOption('Positive', { hint: 'The author  likes\nit' }), createTestOption('Negative sentiment', { alias: 'NEG' })],
     });
     expect(choicesTask.instructions(target)).toBe(
       [
@@ -79,29 +58,19 @@ describe('choicesTask.instructions', () => {
   });
 
   test('names every object the control reads', () => {
-    const target = createTarget({}, [createObject(), createObject({ name: 'heading', dataField: 'title' })]);
+    const target = createTarget({}, [createTestObject(), createTestObject({ name: 'heading', dataField: 'title' })]);
     expect(choicesTask.instructions(target)).toMatch(/^"sentiment" for <text> and <title>:/);
   });
 
   test('leaves braces in labels as written', () => {
-    const target = createTarget({ options: [createOption('{labelList}')] });
+    const target = createTarget({ options: [createTestOption('{labelList}')] });
     expect(choicesTask.instructions(target)).toContain('  - {labelList}\n');
-  });
-});
-
-describe('fillTemplate', () => {
-  test.each<[string, Record<string, string>, string]>([
-    ['{a} and {b}', { a: '1', b: '2' }, '1 and 2'],
-    ['{a}', { a: '{b}', b: 'x' }, '{b}'],
-    ['{unknown} stays', {}, '{unknown} stays'],
-  ])('%j', (template, values, filled) => {
-    expect(fillTemplate(template, values)).toBe(filled);
   });
 });
 
 describe('choicesTask wiring', () => {
   test('parses, maps and validates a round trip', () => {
-    const target = createTarget({ options: [createOption('Positive sentiment', { alias: 'POS' }), createOption('Negative')] });
+    const target = createTarget({ options: [createTestOption('Positive sentiment', { alias: 'POS' }), createTestOption('Negative')] });
     const parsed = choicesTask.parse('positive sentiment', target);
     expect(parsed).toEqual({ status: 'answered', value: ['POS'] });
     const drafts = choicesTask.map(parsed.status === 'answered' ? parsed.value : null, target, {});

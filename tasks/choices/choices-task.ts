@@ -1,40 +1,21 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { ControlTask } from '../../core/control-task';
 import type { ControlOption, ControlTag, PredictionTarget } from '../../core/label-config';
-import { findPackageRoot } from '../../core/package-root';
+import { describeObjects } from '../shared/describe-objects';
+import { fillTemplate } from '../shared/fill-template';
+import { isTextObjectWithData } from '../shared/is-text-object-with-data';
+import { oneLine } from '../shared/one-line';
+import { readPromptTemplate } from '../shared/read-prompt-template';
 import { createChoicesSchema } from './create-choices-schema';
 import { mapChoicesResult } from './map-choices-result';
 import { parseChoicesAnswer } from './parse-choices-answer';
 import { validateChoicesResult } from './validate-choices-result';
 
-const TEXT_OBJECT_TYPES = new Set(['Text', 'HyperText', 'Paragraphs']);
 const PROMPT_TEMPLATE_PATH = 'tasks/choices/choices.v1.prompt.txt';
-
-let promptTemplate: string | undefined;
-
-function readPromptTemplate(): string {
-  promptTemplate ??= readFileSync(path.join(findPackageRoot(__dirname), PROMPT_TEMPLATE_PATH), 'utf8');
-  return promptTemplate;
-}
-
-/** Replaces each `{name}` with its value in one pass, so braces inside values stay as written. */
-export function fillTemplate(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 function describeOption(option: ControlOption): string {
   const label =
     option.resultValue === option.value ? option.resultValue : `${option.resultValue} (${oneLine(option.value)})`;
   return option.hint ? `  - ${label}: ${oneLine(option.hint)}` : `  - ${label}`;
-}
-
-function describeObjects(target: PredictionTarget): string {
-  return target.objects.map((object) => `<${object.dataField ?? object.name}>`).join(' and ');
 }
 
 function selectionRule(control: ControlTag): string {
@@ -53,17 +34,13 @@ function absenceRule(control: ControlTag): string {
 /** The prompt section for one Choices control: its labels with their hints, single or multiple, and when to abstain. */
 export function createChoicesInstructions(target: PredictionTarget): string {
   const { control } = target;
-  return fillTemplate(readPromptTemplate(), {
+  return fillTemplate(readPromptTemplate(PROMPT_TEMPLATE_PATH), {
     controlName: control.name,
     objectNames: describeObjects(target),
     selectionRule: selectionRule(control),
     labelList: control.options.map(describeOption).join('\n'),
     absenceRule: absenceRule(control),
   }).trimEnd();
-}
-
-function isTextObjectWithData(object: PredictionTarget['objects'][number]): boolean {
-  return TEXT_OBJECT_TYPES.has(object.type) && object.dataField !== null;
 }
 
 /** Flat, config-declared Choices on text-like objects that show task data. */

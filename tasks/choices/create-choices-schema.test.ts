@@ -1,23 +1,14 @@
-import type { ControlOption, ControlTag } from '../../core/label-config';
+import type { ControlTag } from '../../core/label-config';
+import { createTestControl, createTestOption } from '../shared/create-test-target';
 import { createChoicesSchema } from './create-choices-schema';
 
-function createOption(value: string, details: Partial<ControlOption> = {}): ControlOption {
-  return { value, resultValue: details.alias ?? value, attributes: {}, children: [], ...details };
-}
-
 function createControl(details: Partial<ControlTag> = {}): ControlTag {
-  return {
+  return createTestControl({
     type: 'Choices',
     name: 'sentiment',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [createOption('Positive sentiment', { alias: 'POS' }), createOption('Negative'), createOption('Negative')],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
+    options: [createTestOption('Positive sentiment', { alias: 'POS' }), createTestOption('Negative'), createTestOption('Negative')],
     ...details,
-  };
+  });
 }
 
 const labels = { type: 'string', enum: ['POS', 'Negative'] };

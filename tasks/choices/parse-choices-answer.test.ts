@@ -1,38 +1,25 @@
-import type { ControlOption, ControlTag } from '../../core/label-config';
+import type { ControlTag } from '../../core/label-config';
+import { createTestControl, createTestOption, createTestOptions } from '../shared/create-test-target';
 import { normalizeLabel, parseChoicesAnswer } from './parse-choices-answer';
 
-function createOption(value: string, details: Partial<ControlOption> = {}): ControlOption {
-  return { value, resultValue: details.alias ?? value, attributes: {}, children: [], ...details };
-}
-
 function createControl(details: Partial<ControlTag> = {}): ControlTag {
-  return {
-    type: 'Choices',
-    name: 'sentiment',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: ['Positive', 'Negative', 'Neutral'].map((value) => createOption(value)),
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
-    ...details,
-  };
+  const options = createTestOptions(['Positive', 'Negative', 'Neutral']);
+  return createTestControl({ type: 'Choices', name: 'sentiment', options, ...details });
 }
 
 const single = createControl();
 const multiple = createControl({
   name: 'topics',
   choice: 'multiple',
-  options: ['Sports', 'Politics', 'Science', 'non-toxic', 'Yes, definitely'].map((value) => createOption(value)),
+  options: createTestOptions(['Sports', 'Politics', 'Science', 'non-toxic', 'Yes, definitely']),
 });
 const aliased = createControl({
   options: [
-    createOption('Positive sentiment', { alias: 'POS', hint: 'The author likes it' }),
-    createOption('Negative sentiment', { alias: 'NEG' }),
+    createTestOption('Positive sentiment', { alias: 'POS', hint: 'The author likes it' }),
+    createTestOption('Negative sentiment', { alias: 'NEG' }),
   ],
 });
-const clashing = createControl({ options: [createOption('C'), createOption('C#')] });
+const clashing = createControl({ options: [createTestOption('C'), createTestOption('C#')] });
 
 describe('parseChoicesAnswer', () => {
   describe('answers that name labels', () => {
@@ -71,7 +58,7 @@ describe('parseChoicesAnswer', () => {
       ['multiple: prefixed line', multiple, 'Categories: Sports, Science', ['Sports', 'Science']],
       ['multiple: unmatched pieces ignored', multiple, 'Sports, Cooking, Science', ['Sports', 'Science']],
       ['multiple: non-strings in a list ignored', multiple, ['Sports', 42, null, { label: 'Science' }], ['Sports']],
-      ['numeric label from a number', createControl({ options: ['1', '2', '3'].map((value) => createOption(value)) }), 2, ['2']],
+      ['numeric label from a number', createControl({ options: createTestOptions(['1', '2', '3']) }), 2, ['2']],
       ['exact label of a clashing pair', clashing, 'C#', ['C#']],
       ['exact other label of a clashing pair', clashing, 'C', ['C']],
     ])('%s', (_case, control, raw, labels) => {

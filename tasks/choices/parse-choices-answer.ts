@@ -1,5 +1,8 @@
 import type { ControlParseResult } from '../../core/control-task';
 import type { ControlOption, ControlTag } from '../../core/label-config';
+import { abstain } from '../shared/abstain';
+import { describeKind } from '../shared/describe-kind';
+import { quoteText } from '../shared/quote-text';
 import { choicesLabels } from './create-choices-schema';
 
 /** The labels a Choices answer selects, distinct and in config order; one label for a single-choice control. */
@@ -12,7 +15,6 @@ interface LabelMatcher {
   normalized: Map<string, string | null>;
 }
 
-const MAX_QUOTED_LENGTH = 80;
 const MAX_LISTED_LABELS = 12;
 const NUMBERED_BULLET = /^\s*\d{1,3}[.)]\s+/;
 
@@ -105,11 +107,6 @@ function answerTexts(raw: unknown): string[] | undefined {
   return isBlank(text) ? [] : [text];
 }
 
-function quote(text: string): string {
-  const shortened = text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text;
-  return JSON.stringify(shortened);
-}
-
 function listLabels(labels: string[]): string {
   const listed = labels.slice(0, MAX_LISTED_LABELS).join(', ');
   return labels.length > MAX_LISTED_LABELS ? `${listed}, …` : listed;
@@ -122,17 +119,8 @@ function inConfigOrder(labels: Set<string>, control: ControlTag): string[] {
 function describeUnmatched(texts: string[], control: ControlTag): string {
   const labels = `(labels: ${listLabels(choicesLabels(control))})`;
   const [text] = texts;
-  if (texts.length === 1 && text !== undefined) return `${quote(text)} is not a label ${labels}`;
-  return `none of ${texts.map(quote).join(', ')} is a label ${labels}`;
-}
-
-function describeKind(raw: unknown): string {
-  if (Array.isArray(raw)) return 'a list without label text';
-  return typeof raw === 'object' ? 'an object' : `a ${typeof raw}`;
-}
-
-function abstain(reason: string): ControlParseResult {
-  return { status: 'abstained', reason };
+  if (texts.length === 1 && text !== undefined) return `${quoteText(text)} is not a label ${labels}`;
+  return `none of ${texts.map(quoteText).join(', ')} is a label ${labels}`;
 }
 
 /**
@@ -141,7 +129,10 @@ function abstain(reason: string): ControlParseResult {
  */
 export function parseChoicesAnswer(raw: unknown, control: ControlTag): ControlParseResult {
   const texts = answerTexts(raw);
-  if (texts === undefined) return abstain(`the answer is not a label or a list of labels (got ${describeKind(raw)})`);
+  if (texts === undefined) {
+    const kind = describeKind(raw, { list: 'a list without label text' });
+    return abstain(`the answer is not a label or a list of labels (got ${kind})`);
+  }
   if (texts.length === 0) return abstain('no answer');
   const matcher = createLabelMatcher(control.options);
   const labels = inConfigOrder(new Set(texts.flatMap((text) => matchAnswerText(text, matcher))), control);

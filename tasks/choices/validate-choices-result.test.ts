@@ -1,24 +1,15 @@
 import type { ResultDraft } from '../../core/control-task';
-import type { ControlOption, ControlTag } from '../../core/label-config';
+import type { ControlTag } from '../../core/label-config';
+import { createTestControl, createTestOption } from '../shared/create-test-target';
 import { validateChoicesResult } from './validate-choices-result';
 
-function createOption(value: string, details: Partial<ControlOption> = {}): ControlOption {
-  return { value, resultValue: details.alias ?? value, attributes: {}, children: [], ...details };
-}
-
 function createControl(details: Partial<ControlTag> = {}): ControlTag {
-  return {
+  return createTestControl({
     type: 'Choices',
     name: 'sentiment',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [createOption('Positive sentiment', { alias: 'POS' }), createOption('Negative'), createOption('Neutral')],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
+    options: [createTestOption('Positive sentiment', { alias: 'POS' }), createTestOption('Negative'), createTestOption('Neutral')],
     ...details,
-  };
+  });
 }
 
 function createDraft(value: Record<string, unknown>, type = 'choices'): ResultDraft {

@@ -1,24 +1,15 @@
 import type { ResultDraft } from '../../core/control-task';
 import type { ControlTag } from '../../core/label-config';
+import { describeKind } from '../shared/describe-kind';
+import { quoteText } from '../shared/quote-text';
 import { choicesLabels } from './create-choices-schema';
 
-const MAX_QUOTED_LENGTH = 80;
-
-function quote(text: string): string {
-  return JSON.stringify(text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text);
-}
-
-function describeKind(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
 
 function findChoiceProblem(choices: unknown[], control: ControlTag): string | null {
   const labels = new Set(choicesLabels(control));
   for (const choice of choices) {
     if (typeof choice !== 'string') return `a choice is ${describeKind(choice)}, not a label`;
-    if (!labels.has(choice)) return `${quote(choice)} is not a label of "${control.name}"`;
+    if (!labels.has(choice)) return `${quoteText(choice)} is not a label of "${control.name}"`;
   }
   if (new Set(choices).size !== choices.length) return 'value.choices repeats a label';
   if (control.choice === 'single' && choices.length !== 1) {
@@ -29,7 +20,7 @@ function findChoiceProblem(choices: unknown[], control: ControlTag): string | nu
 
 /** Why a `choices` result is invalid for this control, or null when it is valid. */
 export function validateChoicesResult(result: ResultDraft, control: ControlTag): string | null {
-  if (result.type !== 'choices') return `type is ${quote(String(result.type))}, expected "choices"`;
+  if (result.type !== 'choices') return `type is ${quoteText(String(result.type))}, expected "choices"`;
   const choices: unknown = result.value?.choices;
   if (!Array.isArray(choices) || choices.length === 0) return 'value.choices must be a non-empty list of labels';
   return findChoiceProblem(choices, control);

@@ -1,22 +1,12 @@
 import type { ControlTag } from '../../core/label-config';
-import type { DateTimeMode } from './read-datetime-format';
+import { createTestControl } from '../shared/create-test-target';
 import { ANSWER_LAYOUTS, createDateTimeSchema, describeDateTimeRange } from './create-datetime-schema';
+import type { DateTimeMode } from './read-datetime-format';
 
 const CURRENT_YEAR = 2025;
 
 function createControl(details: Partial<ControlTag> = {}): ControlTag {
-  return {
-    type: 'DateTime',
-    name: 'when',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
-    ...details,
-  };
+  return createTestControl({ type: 'DateTime', name: 'when', ...details });
 }
 
 describe('createDateTimeSchema', () => {

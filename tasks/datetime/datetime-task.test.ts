@@ -1,36 +1,18 @@
 import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
-import { createDateTimeInstructions, dateTimeTask, fillTemplate, supportsDateTime } from './datetime-task';
+import { createTestObject, createTestTarget } from '../shared/create-test-target';
+import { createDateTimeInstructions, dateTimeTask, supportsDateTime } from './datetime-task';
 
 const CURRENT_YEAR = 2025;
 
-function createObject(details: Partial<ObjectTag> = {}): ObjectTag {
-  return { type: 'Text', name: 'text', value: '$text', dataField: 'text', attributes: {}, ...details };
-}
-
-function createControl(details: Partial<ControlTag> = {}): ControlTag {
-  return {
-    type: 'DateTime',
-    name: 'when',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
-    ...details,
-  };
-}
-
-function createTarget(control: Partial<ControlTag> = {}, objects: ObjectTag[] = [createObject()]): PredictionTarget {
-  return { control: createControl(control), objects };
+function createTarget(control: Partial<ControlTag> = {}, objects?: ObjectTag[]): PredictionTarget {
+  return createTestTarget({ type: 'DateTime', name: 'when', ...control }, objects);
 }
 
 describe('supportsDateTime', () => {
   test.each<[string, PredictionTarget, boolean]>([
     ['DateTime on Text', createTarget(), true],
-    ['DateTime on HyperText', createTarget({}, [createObject({ type: 'HyperText' })]), true],
-    ['DateTime on Paragraphs', createTarget({}, [createObject({ type: 'Paragraphs' })]), true],
+    ['DateTime on HyperText', createTarget({}, [createTestObject({ type: 'HyperText' })]), true],
+    ['DateTime on Paragraphs', createTarget({}, [createTestObject({ type: 'Paragraphs' })]), true],
     ['only date', createTarget({ attributes: { only: 'date' } }), true],
     ['only month and year', createTarget({ attributes: { only: 'month,year' } }), true],
     ['a custom format', createTarget({ attributes: { format: '%d/%m/%Y' } }), false],
@@ -38,8 +20,8 @@ describe('supportsDateTime', () => {
     ['an empty year drop-down', createTarget({ attributes: { only: 'year', min: '2030' } }), false],
     ['another control type', createTarget({ type: 'Number' }), false],
     ['per-region DateTime', createTarget({ perRegion: true }), false],
-    ['an Image object', createTarget({}, [createObject({ type: 'Image' })]), false],
-    ['a literal text object', createTarget({}, [createObject({ value: 'Read this', dataField: null })]), false],
+    ['an Image object', createTarget({}, [createTestObject({ type: 'Image' })]), false],
+    ['a literal text object', createTarget({}, [createTestObject({ value: 'Read this', dataField: null })]), false],
     ['no objects', createTarget({}, []), false],
   ])('%s → %s', (_case, target, supported) => {
     expect(supportsDateTime(target, CURRENT_YEAR)).toBe(supported);
@@ -71,16 +53,6 @@ describe('createDateTimeInstructions', () => {
     const instructions = createDateTimeInstructions(createTarget(control), CURRENT_YEAR);
     for (const phrase of phrases) expect(instructions).toContain(phrase);
     expect(instructions).not.toMatch(/\{\w+\}/);
-  });
-});
-
-describe('fillTemplate', () => {
-  test.each<[string, Record<string, string>, string]>([
-    ['{a} and {b}', { a: '1', b: '2' }, '1 and 2'],
-    ['{a}', { a: '{b}', b: 'x' }, '{b}'],
-    ['{unknown} stays', {}, '{unknown} stays'],
-  ])('%j', (template, values, filled) => {
-    expect(fillTemplate(template, values)).toBe(filled);
   });
 });
 

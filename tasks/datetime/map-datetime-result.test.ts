@@ -1,23 +1,10 @@
-import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import type { PredictionTarget } from '../../core/label-config';
+import { createTestObject, createTestTarget } from '../shared/create-test-target';
 import { mapDateTimeResult } from './map-datetime-result';
 
-function createObject(name: string): ObjectTag {
-  return { type: 'Text', name, value: `$${name}`, dataField: name, attributes: {} };
-}
-
 function createTarget(objectNames: string[]): PredictionTarget {
-  const control: ControlTag = {
-    type: 'DateTime',
-    name: 'when',
-    toName: objectNames,
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
-  };
-  return { control, objects: objectNames.map(createObject) };
+  const objects = objectNames.map((name) => createTestObject({ name }));
+  return createTestTarget({ type: 'DateTime', name: 'when', toName: objectNames }, objects);
 }
 
 describe('mapDateTimeResult', () => {

@@ -1,20 +1,11 @@
 import type { ControlTag } from '../../core/label-config';
+import { createTestControl } from '../shared/create-test-target';
 import { parseDateTimeAnswer } from './parse-datetime-answer';
 
 const CURRENT_YEAR = 2025;
 
 function createControl(attributes: Record<string, string> = {}): ControlTag {
-  return {
-    type: 'DateTime',
-    name: 'when',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes,
-  };
+  return createTestControl({ type: 'DateTime', name: 'when', attributes });
 }
 
 const dateTime = createControl();

@@ -1,5 +1,8 @@
 import type { ControlParseResult } from '../../core/control-task';
 import type { ControlTag } from '../../core/label-config';
+import { abstain } from '../shared/abstain';
+import { describeKind } from '../shared/describe-kind';
+import { quoteText } from '../shared/quote-text';
 import { ANSWER_LAYOUTS } from './create-datetime-schema';
 import {
   type CalendarDate,
@@ -16,7 +19,6 @@ import { findDateTimeProblem } from './validate-datetime-result';
 /** The value as Label Studio stores it, e.g. `2024-01-15T10:30`, `10:30`, or `2024-03-01` for a month. */
 export type DateTimeAnswer = string;
 
-const MAX_QUOTED_LENGTH = 80;
 const DATE = '(\\d{4})-(\\d{1,2})-(\\d{1,2})';
 const TIME = '(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d+))?)?(?:\\s*([ap])\\.?\\s*m\\.?)?';
 /** What each mode accepts: its layout, single-digit months, days and hours, zero seconds, 12-hour times. */
@@ -30,19 +32,6 @@ const ANSWER_TEXT: Record<DateTimeMode, RegExp> = {
 const WRAPPING = /^[\s"'`*“”‘’]+|[\s"'`*“”‘’]+$/g;
 
 type Reading<T> = { value: T } | { reason: string };
-
-function quote(text: string): string {
-  return JSON.stringify(text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text);
-}
-
-function describeKind(raw: unknown): string {
-  if (Array.isArray(raw)) return 'a list';
-  return typeof raw === 'object' ? 'an object' : `a ${typeof raw}`;
-}
-
-function abstain(reason: string): ControlParseResult {
-  return { status: 'abstained', reason };
-}
 
 function readDate(year: string | undefined, month = '1', day = '1'): Reading<CalendarDate> {
   const date = { year: Number(year), month: Number(month), day: Number(day) };
@@ -91,7 +80,7 @@ function readAnswer(raw: unknown, mode: DateTimeMode): Reading<DateTimeValue> {
   const match = ANSWER_TEXT[mode].exec(text.value);
   if (match === null) {
     const { kind, layout } = ANSWER_LAYOUTS[mode];
-    return { reason: `${quote(String(raw))} is not ${kind} written as ${layout}` };
+    return { reason: `${quoteText(String(raw))} is not ${kind} written as ${layout}` };
   }
   return readMatch(match.slice(1), mode);
 }

@@ -1,4 +1,5 @@
 import type { ControlTag } from '../../core/label-config';
+import { createTestControl } from '../shared/create-test-target';
 import {
   type DateTimeFormat,
   type DateTimeMode,
@@ -13,18 +14,8 @@ import {
 
 const CURRENT_YEAR = 2025;
 
-function createControl(attributes: Record<string, string>): ControlTag {
-  return {
-    type: 'DateTime',
-    name: 'when',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes,
-  };
+function createControl(attributes: Record<string, string> = {}): ControlTag {
+  return createTestControl({ type: 'DateTime', name: 'when', attributes });
 }
 
 describe('readDateTimeFormat', () => {

@@ -1,4 +1,5 @@
 import type { ControlTag } from '../../core/label-config';
+import { readControlAttribute } from '../shared/read-control-attribute';
 
 /**
  * What a DateTime control stores, by its `only` attribute (Label Studio `DateTime.jsx`):
@@ -51,14 +52,6 @@ const STORED_TIME = /^(\d{2}):(\d{2})$/;
 const STORED_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 /** Label Studio takes the time bounds of a time input from min and max this way. */
 const BOUND_TIME = /(\d?\d):(\d\d)/;
-
-/** A control attribute as Label Studio reads it: names are case-insensitive, blank values count as absent. */
-export function readAttribute(control: ControlTag, name: string): string | undefined {
-  const lowerName = name.toLowerCase();
-  const key = Object.keys(control.attributes).find((candidate) => candidate.toLowerCase() === lowerName);
-  const value = key === undefined ? undefined : control.attributes[key];
-  return value === undefined || value.trim() === '' ? undefined : value;
-}
 
 /** The mode of an `only` attribute, or null for parts Label Studio cannot store sensibly (time with month or year). */
 function modeOf(only: string): DateTimeMode | null {
@@ -148,12 +141,12 @@ function readYearRange(format: DateTimeFormat, currentYear: number): YearRange |
  * drop-down without a usable year range.
  */
 export function readDateTimeFormat(control: ControlTag, currentYear: number): DateTimeFormat | null {
-  const only = readAttribute(control, 'only');
+  const only = readControlAttribute(control, 'only');
   const mode = only === undefined ? 'datetime' : modeOf(only);
   if (mode === null) return null;
-  if (mode !== 'time' && readAttribute(control, 'format') !== undefined) return null;
-  const min = readAttribute(control, 'min');
-  const max = readAttribute(control, 'max');
+  if (mode !== 'time' && readControlAttribute(control, 'format') !== undefined) return null;
+  const min = readControlAttribute(control, 'min');
+  const max = readControlAttribute(control, 'max');
   const comparesYears = only?.split(',').some((part) => part.trim() === 'year') ?? false;
   const format: DateTimeFormat = {
     mode,

@@ -1,21 +1,12 @@
 import type { ResultDraft } from '../../core/control-task';
 import type { ControlTag } from '../../core/label-config';
+import { createTestControl } from '../shared/create-test-target';
 import { validateDateTimeResult } from './validate-datetime-result';
 
 const CURRENT_YEAR = 2025;
 
 function createControl(attributes: Record<string, string> = {}): ControlTag {
-  return {
-    type: 'DateTime',
-    name: 'when',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes,
-  };
+  return createTestControl({ type: 'DateTime', name: 'when', attributes });
 }
 
 function createDraft(value: Record<string, unknown>, type = 'datetime'): ResultDraft {

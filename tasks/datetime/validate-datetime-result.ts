@@ -1,5 +1,7 @@
 import type { ResultDraft } from '../../core/control-task';
 import type { ControlTag } from '../../core/label-config';
+import { describeKind } from '../shared/describe-kind';
+import { quoteText } from '../shared/quote-text';
 import {
   type DateTimeFormat,
   type DateTimeMode,
@@ -13,7 +15,6 @@ import {
   readDateTimeFormat,
 } from './read-datetime-format';
 
-const MAX_QUOTED_LENGTH = 80;
 const STORED_LAYOUTS: Record<DateTimeMode, string> = {
   datetime: 'YYYY-MM-DDTHH:MM',
   date: 'YYYY-MM-DD',
@@ -21,16 +22,6 @@ const STORED_LAYOUTS: Record<DateTimeMode, string> = {
   month: 'YYYY-MM-DD',
   year: 'YYYY-MM-DD',
 };
-
-function quote(text: string): string {
-  return JSON.stringify(text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text);
-}
-
-function describeKind(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
 
 function findTimeRangeProblem(time: string, format: DateTimeFormat): string | null {
   const min = boundTime(format.min);
@@ -65,12 +56,12 @@ export function findDateTimeProblem(value: DateTimeValue, format: DateTimeFormat
 
 /** Why a `datetime` result is invalid for this control, or null when it is valid. */
 export function validateDateTimeResult(result: ResultDraft, control: ControlTag, currentYear: number): string | null {
-  if (result.type !== 'datetime') return `type is ${quote(String(result.type))}, expected "datetime"`;
+  if (result.type !== 'datetime') return `type is ${quoteText(String(result.type))}, expected "datetime"`;
   const format = readDateTimeFormat(control, currentYear);
   if (format === null) return `"${control.name}" has an only, format, min or max prelabel cannot fill`;
   const stored: unknown = result.value?.datetime;
   if (typeof stored !== 'string') return `value.datetime is ${describeKind(stored)}, not a string`;
   const value = parseStoredValue(stored, format.mode);
-  if (value === null) return `value.datetime ${quote(stored)} is not written as ${STORED_LAYOUTS[format.mode]}`;
+  if (value === null) return `value.datetime ${quoteText(stored)} is not written as ${STORED_LAYOUTS[format.mode]}`;
   return findDateTimeProblem(value, format);
 }

@@ -1,30 +1,14 @@
-import type { ControlOption, ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import { createTestObject, createTestOptions, createTestTarget } from '../shared/create-test-target';
 import { hypertextLabelsTask, labelsOnHypertextTask } from './hypertext-labels-task';
 
-function createOption(value: string): ControlOption {
-  return { value, resultValue: value, attributes: {}, children: [] };
-}
-
 function createObject(details: Partial<ObjectTag> = {}): ObjectTag {
-  return { type: 'HyperText', name: 'page', value: '$html', dataField: 'html', attributes: {}, ...details };
+  return createTestObject({ type: 'HyperText', name: 'page', value: '$html', dataField: 'html', ...details });
 }
 
 function createTarget(control: Partial<ControlTag> = {}, objects: ObjectTag[] = [createObject()]): PredictionTarget {
-  return {
-    control: {
-      type: 'HyperTextLabels',
-      name: 'ner',
-      toName: ['page'],
-      choice: 'single',
-      required: false,
-      options: ['PER', 'LOC'].map(createOption),
-      dynamicOptions: false,
-      perRegion: false,
-      attributes: {},
-      ...control,
-    },
-    objects,
-  };
+  const options = createTestOptions(['PER', 'LOC']);
+  return createTestTarget({ type: 'HyperTextLabels', name: 'ner', toName: ['page'], options, ...control }, objects);
 }
 
 describe('hypertextLabelsTask.supports', () => {

@@ -1,28 +1,15 @@
-import type { ControlOption, ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
 import type { Mention, SpanAnswer } from '../labels/parse-labels-answer';
+import { createTestObject, createTestOptions, createTestTarget } from '../shared/create-test-target';
 import { mapHypertextLabelsResult, reportHypertextLabelsMapping, toHypertextRange } from './map-hypertext-labels-result';
 import { readHypertext } from './read-hypertext';
 
-function createOption(value: string): ControlOption {
-  return { value, resultValue: value, attributes: {}, children: [] };
-}
-
 function createTarget(control: Partial<ControlTag> = {}, object: Partial<ObjectTag> = {}): PredictionTarget {
-  return {
-    control: {
-      type: 'HyperTextLabels',
-      name: 'ner',
-      toName: ['page'],
-      choice: 'single',
-      required: false,
-      options: ['PER', 'ORG', 'LOC', 'X'].map(createOption),
-      dynamicOptions: false,
-      perRegion: false,
-      attributes: {},
-      ...control,
-    },
-    objects: [{ type: 'HyperText', name: 'page', value: '$html', dataField: 'html', attributes: {}, ...object }],
-  };
+  const options = createTestOptions(['PER', 'ORG', 'LOC', 'X']);
+  return createTestTarget(
+    { type: 'HyperTextLabels', name: 'ner', toName: ['page'], options, ...control },
+    [createTestObject({ type: 'HyperText', name: 'page', value: '$html', dataField: 'html', ...object })],
+  );
 }
 
 function mention(label: string, text: string, context = text): Mention {

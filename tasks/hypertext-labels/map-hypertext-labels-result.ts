@@ -5,8 +5,8 @@ import { locateMentions } from '../labels/locate-mentions';
 import { NOT_A_SPAN_ANSWER, readObjectText } from '../labels/map-labels-result';
 import type { MappingReport } from '../labels/mapping-report';
 import { isSpanAnswer } from '../labels/parse-labels-answer';
-import { readAttribute } from '../labels/read-attribute';
 import { resolveSpans, type ResolvedSpan } from '../labels/resolve-spans';
+import { readAttribute } from '../shared/read-attribute';
 import { readHypertext, type HypertextPosition, type HypertextView } from './read-hypertext';
 
 /** Label Studio's HyperText range: XPaths of the start and end text nodes and UTF-16 offsets in them. */

@@ -1,27 +1,14 @@
 import type { ResultDraft } from '../../core/control-task';
-import type { ControlOption, ControlTag, PredictionTarget } from '../../core/label-config';
+import type { ControlTag, PredictionTarget } from '../../core/label-config';
+import { createTestObject, createTestOptions, createTestTarget } from '../shared/create-test-target';
 import { validateHypertextLabelsResult } from './validate-hypertext-labels-result';
 
-function createOption(value: string): ControlOption {
-  return { value, resultValue: value, attributes: {}, children: [] };
-}
-
 function createTarget(control: Partial<ControlTag> = {}): PredictionTarget {
-  return {
-    control: {
-      type: 'HyperTextLabels',
-      name: 'ner',
-      toName: ['page'],
-      choice: 'single',
-      required: false,
-      options: ['PER', 'LOC'].map(createOption),
-      dynamicOptions: false,
-      perRegion: false,
-      attributes: {},
-      ...control,
-    },
-    objects: [{ type: 'HyperText', name: 'page', value: '$html', dataField: 'html', attributes: {} }],
-  };
+  const options = createTestOptions(['PER', 'LOC']);
+  return createTestTarget(
+    { type: 'HyperTextLabels', name: 'ner', toName: ['page'], options, ...control },
+    [createTestObject({ type: 'HyperText', name: 'page', value: '$html', dataField: 'html' })],
+  );
 }
 
 const HTML = '<h2>🐱 Warning:</h2><p>New <b>York</b> 😀x</p><style>.a {}</style>';

@@ -1,14 +1,15 @@
 import type { ResultDraft } from '../../core/control-task';
 import type { PredictionTarget } from '../../core/label-config';
 import type { TaskData } from '../../core/label-studio';
-import { describeKind, quoteText } from '../labels/quote-text';
+import { describeSpanKind } from '../labels/describe-span-kind';
 import { findSpanLabelsProblem, isInteger } from '../labels/validate-labels-result';
+import { quoteText } from '../shared/quote-text';
 import { isInline } from './map-hypertext-labels-result';
 import { readHypertext, type HypertextView } from './read-hypertext';
 
 /** A boundary of a range → its index in the shown text, or why it is no boundary there. */
 function toTextIndex(view: HypertextView, xpath: unknown, offset: unknown, name: string): number | string {
-  if (typeof xpath !== 'string') return `value.${name} is ${describeKind(xpath)}, not an XPath`;
+  if (typeof xpath !== 'string') return `value.${name} is ${describeSpanKind(xpath)}, not an XPath`;
   const node = view.nodes[view.nodeByXpath.get(xpath) ?? -1];
   if (!node) return `value.${name} ${quoteText(xpath)} is no text node of the HTML`;
   if (node.textStart === -1) return `value.${name} ${quoteText(xpath)} is text the editor does not show`;
@@ -29,7 +30,7 @@ function findRangeProblem(value: Record<string, unknown>, view: HypertextView): 
   if (start >= end) return 'the range is empty or ends before it starts';
   const text = view.characters.slice(start, end).join('');
   if (value.text !== text) {
-    return `value.text ${typeof value.text === 'string' ? quoteText(value.text) : describeKind(value.text)} is not the text of the range, ${quoteText(text)}`;
+    return `value.text ${typeof value.text === 'string' ? quoteText(value.text) : describeSpanKind(value.text)} is not the text of the range, ${quoteText(text)}`;
   }
   return null;
 }

@@ -1,23 +1,14 @@
-import type { ControlOption, ControlTag } from '../../core/label-config';
+import type { ControlTag } from '../../core/label-config';
+import { createTestControl, createTestOption } from '../shared/create-test-target';
 import { createLabelsSchema, createMentionListSchema, spanLabels } from './create-labels-schema';
 
-function createOption(value: string, details: Partial<ControlOption> = {}): ControlOption {
-  return { value, resultValue: details.alias ?? value, attributes: {}, children: [], ...details };
-}
-
 function createControl(details: Partial<ControlTag> = {}): ControlTag {
-  return {
+  return createTestControl({
     type: 'Labels',
     name: 'ner',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [createOption('Person', { alias: 'PER' }), createOption('Location'), createOption('Location')],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
+    options: [createTestOption('Person', { alias: 'PER' }), createTestOption('Location'), createTestOption('Location')],
     ...details,
-  };
+  });
 }
 
 const quote = { type: 'string', description: 'The mention copied character for character from the text.' };

@@ -1,33 +1,14 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { ControlOption, ControlTag, PredictionTarget } from '../../core/label-config';
-import { findPackageRoot } from '../../core/package-root';
-import { fillTemplate } from '../choices/choices-task';
-import { readAttribute } from './read-attribute';
-
-const promptTemplates = new Map<string, string>();
-
-function readPromptTemplate(templatePath: string): string {
-  let template = promptTemplates.get(templatePath);
-  if (template === undefined) {
-    template = readFileSync(path.join(findPackageRoot(__dirname), templatePath), 'utf8');
-    promptTemplates.set(templatePath, template);
-  }
-  return template;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+import { describeObjects } from '../shared/describe-objects';
+import { fillTemplate } from '../shared/fill-template';
+import { oneLine } from '../shared/one-line';
+import { readAttribute } from '../shared/read-attribute';
+import { readPromptTemplate } from '../shared/read-prompt-template';
 
 function describeOption(option: ControlOption): string {
   const label =
     option.resultValue === option.value ? option.resultValue : `${option.resultValue} (${oneLine(option.value)})`;
   return option.hint ? `  - ${label}: ${oneLine(option.hint)}` : `  - ${label}`;
-}
-
-function describeObjects(target: PredictionTarget): string {
-  return target.objects.map((object) => `<${object.dataField ?? object.name}>`).join(' and ');
 }
 
 function labelRule(control: ControlTag): string {

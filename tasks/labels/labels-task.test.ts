@@ -1,51 +1,30 @@
-import type { ControlOption, ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import { createTestObject, createTestOption, createTestTarget } from '../shared/create-test-target';
 import { labelsTask } from './labels-task';
 
-function createOption(value: string, details: Partial<ControlOption> = {}): ControlOption {
-  return { value, resultValue: details.alias ?? value, attributes: {}, children: [], ...details };
-}
-
-function createObject(details: Partial<ObjectTag> = {}): ObjectTag {
-  return { type: 'Text', name: 'text', value: '$text', dataField: 'text', attributes: {}, ...details };
-}
-
-function createControl(details: Partial<ControlTag> = {}): ControlTag {
-  return {
-    type: 'Labels',
-    name: 'ner',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [createOption('PER', { hint: 'A  person,\nalive or not' }), createOption('Organisation', { alias: 'ORG' })],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
-    ...details,
-  };
-}
-
-function createTarget(control: Partial<ControlTag> = {}, objects: ObjectTag[] = [createObject()]): PredictionTarget {
-  return { control: createControl(control), objects };
+function createTarget(control: Partial<ControlTag> = {}, objects?: ObjectTag[]): PredictionTarget {
+  const options = [createTestOption('PER', { hint: 'A  person,\nalive or not' }), createTestOption('Organisation', { alias: 'ORG' })];
+  return createTestTarget({ type: 'Labels', name: 'ner', options, ...control }, objects);
 }
 
 describe('labelsTask.supports', () => {
   test.each<[string, PredictionTarget, boolean]>([
     ['Labels on Text', createTarget(), true],
     ['multiple labels per span', createTarget({ choice: 'multiple' }), true],
-    ['Labels on Text with valueType="text"', createTarget({}, [createObject({ attributes: { valueType: 'text' } })]), true],
+    ['Labels on Text with valueType="text"', createTarget({}, [createTestObject({ attributes: { valueType: 'text' } })]), true],
     ['another control type', createTarget({ type: 'Choices' }), false],
     ['HyperTextLabels', createTarget({ type: 'HyperTextLabels' }), false],
     ['per-region Labels', createTarget({ perRegion: true }), false],
     ['labels from task data', createTarget({ dynamicOptions: true, options: [] }), false],
     ['no labels', createTarget({ options: [] }), false],
-    ['nested options', createTarget({ options: [createOption('A', { children: [createOption('B')] })] }), false],
-    ['Labels on HyperText', createTarget({}, [createObject({ type: 'HyperText' })]), false],
-    ['Labels on Paragraphs', createTarget({}, [createObject({ type: 'Paragraphs' })]), false],
-    ['Labels on an Image', createTarget({}, [createObject({ type: 'Image' })]), false],
-    ['a text loaded from a URL', createTarget({}, [createObject({ attributes: { valueType: 'url' } })]), false],
-    ['a base64-encoded text', createTarget({}, [createObject({ attributes: { encoding: 'base64' } })]), false],
-    ['a literal text', createTarget({}, [createObject({ value: 'Read me', dataField: null })]), false],
-    ['two texts', createTarget({}, [createObject(), createObject({ name: 'title', dataField: 'title' })]), false],
+    ['nested options', createTarget({ options: [createTestOption('A', { children: [createTestOption('B')] })] }), false],
+    ['Labels on HyperText', createTarget({}, [createTestObject({ type: 'HyperText' })]), false],
+    ['Labels on Paragraphs', createTarget({}, [createTestObject({ type: 'Paragraphs' })]), false],
+    ['Labels on an Image', createTarget({}, [createTestObject({ type: 'Image' })]), false],
+    ['a text loaded from a URL', createTarget({}, [createTestObject({ attributes: { valueType: 'url' } })]), false],
+    ['a base64-encoded text', createTarget({}, [createTestObject({ attributes: { encoding: 'base64' } })]), false],
+    ['a literal text', createTarget({}, [createTestObject({ value: 'Read me', dataField: null })]), false],
+    ['two texts', createTarget({}, [createTestObject(), createTestObject({ name: 'title', dataField: 'title' })]), false],
     ['no objects', createTarget({}, []), false],
   ])('%s → %s', (_case, target, supported) => {
     expect(labelsTask.supports(target)).toBe(supported);
@@ -111,7 +90,7 @@ describe('labelsTask wiring', () => {
 describe('labelsTask.chunking', () => {
   test('chunks the text field of a supported control only', () => {
     expect(labelsTask.chunking?.field(createTarget())).toBe('text');
-    expect(labelsTask.chunking?.field(createTarget({}, [createObject({ attributes: { valueType: 'url' } })]))).toBeNull();
+    expect(labelsTask.chunking?.field(createTarget({}, [createTestObject({ attributes: { valueType: 'url' } })]))).toBeNull();
   });
 
   test('merged chunk answers map against the whole text', () => {

@@ -1,12 +1,12 @@
 import type { SpanChunking } from '../../core/control-task';
 import type { ObjectTag, PredictionTarget } from '../../core/label-config';
+import { readAttribute } from '../shared/read-attribute';
 import { createLabelsSchema } from './create-labels-schema';
 import { createSpanInstructions } from './create-span-instructions';
 import { mapLabelsResult, reportLabelsMapping } from './map-labels-result';
 import type { ReportingControlTask } from './mapping-report';
 import { mergeSpanAnswers } from './merge-span-answers';
 import { parseLabelsAnswer } from './parse-labels-answer';
-import { readAttribute } from './read-attribute';
 import { validateLabelsResult } from './validate-labels-result';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/labels/labels.v1.prompt.txt';

@@ -1,6 +1,6 @@
+import { quoteText } from '../shared/quote-text';
 import { foldNeedle, foldText, type FoldMode, type FoldedText } from './fold-text';
 import type { Mention } from './parse-labels-answer';
-import { quoteText } from './quote-text';
 
 /** Where a mention is in the text: code point offsets (end exclusive) and the text there, exactly as written. */
 export interface Span {

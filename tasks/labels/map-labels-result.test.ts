@@ -1,27 +1,14 @@
-import type { ControlOption, ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import { createTestObject, createTestOptions, createTestTarget } from '../shared/create-test-target';
 import { mapLabelsResult, reportLabelsMapping } from './map-labels-result';
 import type { Mention, SpanAnswer } from './parse-labels-answer';
 
-function createOption(value: string): ControlOption {
-  return { value, resultValue: value, attributes: {}, children: [] };
-}
-
 function createTarget(control: Partial<ControlTag> = {}, object: Partial<ObjectTag> = {}): PredictionTarget {
-  return {
-    control: {
-      type: 'Labels',
-      name: 'ner',
-      toName: ['doc'],
-      choice: 'single',
-      required: false,
-      options: ['PER', 'ORG', 'LOC'].map(createOption),
-      dynamicOptions: false,
-      perRegion: false,
-      attributes: {},
-      ...control,
-    },
-    objects: [{ type: 'Text', name: 'doc', value: '$body', dataField: 'body', attributes: {}, ...object }],
-  };
+  const options = createTestOptions(['PER', 'ORG', 'LOC']);
+  return createTestTarget(
+    { type: 'Labels', name: 'ner', toName: ['doc'], options, ...control },
+    [createTestObject({ name: 'doc', value: '$body', dataField: 'body', ...object })],
+  );
 }
 
 function mention(label: string, text: string, context = text): Mention {

@@ -1,26 +1,12 @@
-import type { ControlOption, ControlTag, PredictionTarget } from '../../core/label-config';
+import type { PredictionTarget } from '../../core/label-config';
+import { splitIntoChunks } from '../../core/split-into-chunks';
+import { createTestOptions, createTestTarget } from '../shared/create-test-target';
 import { mapLabelsResult } from './map-labels-result';
 import { mergeSpanAnswers } from './merge-span-answers';
 import { parseLabelsAnswer, type Mention, type SpanAnswer } from './parse-labels-answer';
-import { splitIntoChunks } from '../../core/split-into-chunks';
-
-function createOption(value: string): ControlOption {
-  return { value, resultValue: value, attributes: {}, children: [] };
-}
 
 function createTarget(): PredictionTarget {
-  const control: ControlTag = {
-    type: 'Labels',
-    name: 'ner',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: ['PER', 'LOC', 'ORG'].map(createOption),
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
-  };
-  return { control, objects: [{ type: 'Text', name: 'text', value: '$text', dataField: 'text', attributes: {} }] };
+  return createTestTarget({ type: 'Labels', name: 'ner', options: createTestOptions(['PER', 'LOC', 'ORG']) });
 }
 
 function mention(label: string, text: string, offset = 0): Mention {

@@ -1,23 +1,14 @@
-import type { ControlOption, ControlTag } from '../../core/label-config';
+import type { ControlTag } from '../../core/label-config';
+import { createTestControl, createTestOption } from '../shared/create-test-target';
 import { isSpanAnswer, parseLabelsAnswer, type SpanAnswer } from './parse-labels-answer';
 
-function createOption(value: string, details: Partial<ControlOption> = {}): ControlOption {
-  return { value, resultValue: details.alias ?? value, attributes: {}, children: [], ...details };
-}
-
 function createControl(details: Partial<ControlTag> = {}): ControlTag {
-  return {
+  return createTestControl({
     type: 'Labels',
     name: 'ner',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [createOption('Person', { alias: 'PER' }), createOption('Location'), createOption('Non-Profit')],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
+    options: [createTestOption('Person', { alias: 'PER' }), createTestOption('Location'), createTestOption('Non-Profit')],
     ...details,
-  };
+  });
 }
 
 const control = createControl();
@@ -118,7 +109,7 @@ describe('parseLabelsAnswer', () => {
   });
 
   test('a clash after normalisation is not a label', () => {
-    const clashing = createControl({ options: [createOption('C'), createOption('C#')] });
+    const clashing = createControl({ options: [createTestOption('C'), createTestOption('C#')] });
     const result = parseLabelsAnswer([{ label: 'c.', text: 'x', context: 'x' }], clashing);
     expect(result.status).toBe('abstained');
   });

@@ -1,8 +1,10 @@
 import type { ControlParseResult } from '../../core/control-task';
 import type { ControlOption, ControlTag } from '../../core/label-config';
 import { normalizeLabel } from '../choices/parse-choices-answer';
+import { abstain } from '../shared/abstain';
+import { quoteText } from '../shared/quote-text';
 import { spanLabels } from './create-labels-schema';
-import { describeKind, quoteText } from './quote-text';
+import { describeSpanKind } from './describe-span-kind';
 
 /** One mention the model names: a label and a quote, never offsets (those are found in the text). */
 export interface Mention {
@@ -93,19 +95,15 @@ function readMention(
   matchLabel: (text: string) => string | undefined,
   control: ControlTag,
 ): Mention | string {
-  if (!isRecord(item)) return `is ${describeKind(item)}, not a mention`;
+  if (!isRecord(item)) return `is ${describeSpanKind(item)}, not a mention`;
   const { label: rawLabel, text: rawText, context: rawContext } = item;
-  if (typeof rawLabel !== 'string') return `has no label (got ${describeKind(rawLabel)})`;
+  if (typeof rawLabel !== 'string') return `has no label (got ${describeSpanKind(rawLabel)})`;
   const label = matchLabel(rawLabel);
   if (label === undefined) return `${quoteText(rawLabel)} is not a label (labels: ${listLabels(control)})`;
   if (typeof rawText !== 'string' || rawText.trim() === '') return 'has no quoted text';
   const text = rawText.trim();
   const context = typeof rawContext === 'string' && rawContext.trim() !== '' ? rawContext : text;
   return { label, text, context, offset: 0 };
-}
-
-function abstain(reason: string): ControlParseResult {
-  return { status: 'abstained', reason };
 }
 
 /**
@@ -118,7 +116,7 @@ export function parseMentions<M extends Mention>(
   readTaskKeys: MentionReader<M>,
 ): ControlParseResult {
   const items = answerItems(raw);
-  if (items === undefined) return abstain(`the answer is not a list of mentions (got ${describeKind(raw)})`);
+  if (items === undefined) return abstain(`the answer is not a list of mentions (got ${describeSpanKind(raw)})`);
   if (items.length === 0) return abstain('no mentions');
   const matchLabel = createLabelMatcher(control);
   const answer: SpanAnswer<M> = { mentions: [], rejected: [] };

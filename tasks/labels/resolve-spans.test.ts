@@ -1,23 +1,9 @@
-import type { ControlOption, ControlTag } from '../../core/label-config';
+import type { ControlTag } from '../../core/label-config';
+import { createTestControl, createTestOptions } from '../shared/create-test-target';
 import { resolveSpans, type LabelledSpan } from './resolve-spans';
 
-function createOption(value: string): ControlOption {
-  return { value, resultValue: value, attributes: {}, children: [] };
-}
-
 function createControl(details: Partial<ControlTag> = {}): ControlTag {
-  return {
-    type: 'Labels',
-    name: 'ner',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: ['PER', 'ORG', 'LOC'].map(createOption),
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
-    ...details,
-  };
+  return createTestControl({ type: 'Labels', name: 'ner', options: createTestOptions(['PER', 'ORG', 'LOC']), ...details });
 }
 
 function span(start: number, end: number, label: string, scope = 0): LabelledSpan {

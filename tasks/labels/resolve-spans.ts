@@ -1,7 +1,7 @@
 import type { ControlTag } from '../../core/label-config';
+import { quoteText } from '../shared/quote-text';
+import { readAttribute } from '../shared/read-attribute';
 import { spanLabels } from './create-labels-schema';
-import { quoteText } from './quote-text';
-import { readAttribute } from './read-attribute';
 
 /** A located mention: offsets within its scope (a whole text, or one paragraph), and its label. */
 export interface LabelledSpan {

@@ -1,27 +1,11 @@
 import type { ResultDraft } from '../../core/control-task';
-import type { ControlOption, ControlTag, PredictionTarget } from '../../core/label-config';
+import type { ControlTag, PredictionTarget } from '../../core/label-config';
+import { createTestOption, createTestTarget } from '../shared/create-test-target';
 import { validateLabelsResult } from './validate-labels-result';
 
-function createOption(value: string, details: Partial<ControlOption> = {}): ControlOption {
-  return { value, resultValue: details.alias ?? value, attributes: {}, children: [], ...details };
-}
-
 function createTarget(control: Partial<ControlTag> = {}): PredictionTarget {
-  return {
-    control: {
-      type: 'Labels',
-      name: 'ner',
-      toName: ['text'],
-      choice: 'single',
-      required: false,
-      options: [createOption('Person', { alias: 'PER' }), createOption('LOC')],
-      dynamicOptions: false,
-      perRegion: false,
-      attributes: {},
-      ...control,
-    },
-    objects: [{ type: 'Text', name: 'text', value: '$text', dataField: 'text', attributes: {} }],
-  };
+  const options = [createTestOption('Person', { alias: 'PER' }), createTestOption('LOC')];
+  return createTestTarget({ type: 'Labels', name: 'ner', options, ...control });
 }
 
 function createDraft(value: Record<string, unknown>, details: Partial<ResultDraft> = {}): ResultDraft {

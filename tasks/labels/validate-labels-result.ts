@@ -1,8 +1,9 @@
 import type { ResultDraft } from '../../core/control-task';
 import type { ControlTag, PredictionTarget } from '../../core/label-config';
 import type { TaskData } from '../../core/label-studio';
+import { quoteText } from '../shared/quote-text';
 import { spanLabels } from './create-labels-schema';
-import { describeKind, quoteText } from './quote-text';
+import { describeSpanKind } from './describe-span-kind';
 import { codePointLength, sliceCodePoints } from './slice-code-points';
 
 /** Why a span result's label list (`value[key]`) is invalid for the control, or null. */
@@ -10,7 +11,7 @@ export function findSpanLabelsProblem(labels: unknown, control: ControlTag, key:
   if (!Array.isArray(labels) || labels.length === 0) return `value.${key} must be a non-empty list of labels`;
   const known = new Set(spanLabels(control));
   for (const label of labels) {
-    if (typeof label !== 'string') return `a label is ${describeKind(label)}, not a label`;
+    if (typeof label !== 'string') return `a label is ${describeSpanKind(label)}, not a label`;
     if (!known.has(label)) return `${quoteText(label)} is not a label of "${control.name}"`;
   }
   if (new Set(labels).size !== labels.length) return `value.${key} repeats a label`;
@@ -33,7 +34,7 @@ function findOffsetProblem(value: Record<string, unknown>, text: string): string
   }
   const slice = sliceCodePoints(text, start, end);
   if (value.text !== slice) {
-    return `value.text ${typeof value.text === 'string' ? quoteText(value.text) : describeKind(value.text)} is not the text at ${start}–${end}, ${quoteText(slice)}`;
+    return `value.text ${typeof value.text === 'string' ? quoteText(value.text) : describeSpanKind(value.text)} is not the text at ${start}–${end}, ${quoteText(slice)}`;
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import type { ControlTag } from '../../core/label-config';
+import { createTestControl } from '../shared/create-test-target';
 import {
   type NumberConstraints,
   createNumberSchema,
@@ -11,18 +12,7 @@ import {
 } from './create-number-schema';
 
 function createControl(details: Partial<ControlTag> = {}): ControlTag {
-  return {
-    type: 'Number',
-    name: 'price',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
-    ...details,
-  };
+  return createTestControl({ type: 'Number', name: 'price', ...details });
 }
 
 describe('createNumberSchema', () => {

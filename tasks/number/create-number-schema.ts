@@ -1,5 +1,6 @@
 import type { JsonSchema } from '../../core/language-model';
 import type { ControlTag } from '../../core/label-config';
+import { readControlAttribute } from '../shared/read-control-attribute';
 
 /** The control's `min`, `max` and `step`; absent ones are not checked (Label Studio checks `step` only when set). */
 export interface NumberConstraints {
@@ -13,14 +14,6 @@ export const STEP_TOLERANCE = 1e-9;
 
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-/** A control attribute as Label Studio reads it: names are case-insensitive, blank values count as absent. */
-export function readAttribute(control: ControlTag, name: string): string | undefined {
-  const lowerName = name.toLowerCase();
-  const key = Object.keys(control.attributes).find((candidate) => candidate.toLowerCase() === lowerName);
-  const value = key === undefined ? undefined : control.attributes[key];
-  return value === undefined || value.trim() === '' ? undefined : value;
-}
-
 /** A finite number written as a plain decimal (no hex, Infinity, NaN, units or separators), or undefined. */
 export function readDecimal(text: string): number | undefined {
   const trimmed = text.trim();
@@ -33,7 +26,7 @@ export function readDecimal(text: string): number | undefined {
 export function readNumberConstraints(control: ControlTag): NumberConstraints | null {
   const constraints: NumberConstraints = {};
   for (const name of ['min', 'max', 'step'] as const) {
-    const text = readAttribute(control, name);
+    const text = readControlAttribute(control, name);
     if (text === undefined) continue;
     const value = readDecimal(text);
     if (value === undefined) return null;

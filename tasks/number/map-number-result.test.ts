@@ -1,23 +1,10 @@
-import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import type { PredictionTarget } from '../../core/label-config';
+import { createTestObject, createTestTarget } from '../shared/create-test-target';
 import { mapNumberResult } from './map-number-result';
 
-function createObject(name: string): ObjectTag {
-  return { type: 'Text', name, value: `$${name}`, dataField: name, attributes: {} };
-}
-
 function createTarget(objectNames: string[]): PredictionTarget {
-  const control: ControlTag = {
-    type: 'Number',
-    name: 'price',
-    toName: objectNames,
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
-  };
-  return { control, objects: objectNames.map(createObject) };
+  const objects = objectNames.map((name) => createTestObject({ name }));
+  return createTestTarget({ type: 'Number', name: 'price', toName: objectNames }, objects);
 }
 
 describe('mapNumberResult', () => {

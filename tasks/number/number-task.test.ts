@@ -1,41 +1,23 @@
 import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
-import { fillTemplate, numberTask } from './number-task';
+import { createTestObject, createTestTarget } from '../shared/create-test-target';
+import { numberTask } from './number-task';
 
-function createObject(details: Partial<ObjectTag> = {}): ObjectTag {
-  return { type: 'Text', name: 'text', value: '$text', dataField: 'text', attributes: {}, ...details };
-}
-
-function createControl(details: Partial<ControlTag> = {}): ControlTag {
-  return {
-    type: 'Number',
-    name: 'price',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
-    ...details,
-  };
-}
-
-function createTarget(control: Partial<ControlTag> = {}, objects: ObjectTag[] = [createObject()]): PredictionTarget {
-  return { control: createControl(control), objects };
+function createTarget(control: Partial<ControlTag> = {}, objects?: ObjectTag[]): PredictionTarget {
+  return createTestTarget({ type: 'Number', name: 'price', ...control }, objects);
 }
 
 describe('numberTask.supports', () => {
   test.each<[string, PredictionTarget, boolean]>([
     ['Number on Text', createTarget(), true],
-    ['Number on HyperText', createTarget({}, [createObject({ type: 'HyperText' })]), true],
-    ['Number on Paragraphs', createTarget({}, [createObject({ type: 'Paragraphs' })]), true],
+    ['Number on HyperText', createTarget({}, [createTestObject({ type: 'HyperText' })]), true],
+    ['Number on Paragraphs', createTarget({}, [createTestObject({ type: 'Paragraphs' })]), true],
     ['with min, max and step', createTarget({ attributes: { min: '0', max: '5', step: '0.5' } }), true],
     ['min above max', createTarget({ attributes: { min: '5', max: '0' } }), false],
     ['a non-numeric step', createTarget({ attributes: { step: 'any' } }), false],
     ['another control type', createTarget({ type: 'Rating' }), false],
     ['per-region Number', createTarget({ perRegion: true }), false],
-    ['an Image object', createTarget({}, [createObject({ type: 'Image' })]), false],
-    ['a literal text object', createTarget({}, [createObject({ value: 'Read this', dataField: null })]), false],
+    ['an Image object', createTarget({}, [createTestObject({ type: 'Image' })]), false],
+    ['a literal text object', createTarget({}, [createTestObject({ value: 'Read this', dataField: null })]), false],
     ['no objects', createTarget({}, []), false],
   ])('%s → %s', (_case, target, supported) => {
     expect(numberTask.supports(target)).toBe(supported);
@@ -61,16 +43,6 @@ describe('numberTask.instructions', () => {
     const instructions = numberTask.instructions(createTarget(control));
     for (const phrase of phrases) expect(instructions).toContain(phrase);
     expect(instructions).not.toMatch(/\{\w+\}/);
-  });
-});
-
-describe('fillTemplate', () => {
-  test.each<[string, Record<string, string>, string]>([
-    ['{a} and {b}', { a: '1', b: '2' }, '1 and 2'],
-    ['{a}', { a: '{b}', b: 'x' }, '{b}'],
-    ['{unknown} stays', {}, '{unknown} stays'],
-  ])('%j', (template, values, filled) => {
-    expect(fillTemplate(template, values)).toBe(filled);
   });
 });
 

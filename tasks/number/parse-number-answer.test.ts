@@ -1,18 +1,9 @@
 import type { ControlTag } from '../../core/label-config';
+import { createTestControl } from '../shared/create-test-target';
 import { parseNumberAnswer } from './parse-number-answer';
 
 function createControl(attributes: Record<string, string> = {}): ControlTag {
-  return {
-    type: 'Number',
-    name: 'price',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes,
-  };
+  return createTestControl({ type: 'Number', name: 'price', attributes });
 }
 
 const free = createControl();

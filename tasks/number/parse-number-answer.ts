@@ -1,27 +1,16 @@
 import type { ControlParseResult } from '../../core/control-task';
 import type { ControlTag } from '../../core/label-config';
+import { abstain } from '../shared/abstain';
+import { describeKind } from '../shared/describe-kind';
+import { quoteText } from '../shared/quote-text';
 import { neighbouringSteps, readDecimal, readNumberConstraints, snapToStep } from './create-number-schema';
 import { findNumberProblem } from './validate-number-result';
 
 /** A number within the control's min and max, on its step grid when it has a step. */
 export type NumberValue = number;
 
-const MAX_QUOTED_LENGTH = 80;
 /** Quotes and markdown emphasis around the answer. */
 const WRAPPING = /^[\s"'`*“”‘’]+|[\s"'`*“”‘’]+$/g;
-
-function quote(text: string): string {
-  return JSON.stringify(text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text);
-}
-
-function describeKind(raw: unknown): string {
-  if (Array.isArray(raw)) return 'a list';
-  return typeof raw === 'object' ? 'an object' : `a ${typeof raw}`;
-}
-
-function abstain(reason: string): ControlParseResult {
-  return { status: 'abstained', reason };
-}
 
 type NumberReading = { number: number } | { reason: string };
 
@@ -32,7 +21,7 @@ function readNumber(raw: unknown): NumberReading {
   const cleaned = raw.normalize('NFKC').replace(WRAPPING, '');
   if (cleaned === '') return { reason: 'no answer' };
   const number = readDecimal(cleaned);
-  return number === undefined ? { reason: `${quote(raw)} is not a plain decimal number` } : { number };
+  return number === undefined ? { reason: `${quoteText(raw)} is not a plain decimal number` } : { number };
 }
 
 function describeOffGrid(value: number, control: ControlTag): string {

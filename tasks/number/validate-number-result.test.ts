@@ -1,19 +1,10 @@
 import type { ResultDraft } from '../../core/control-task';
 import type { ControlTag } from '../../core/label-config';
+import { createTestControl } from '../shared/create-test-target';
 import { validateNumberResult } from './validate-number-result';
 
 function createControl(attributes: Record<string, string> = {}): ControlTag {
-  return {
-    type: 'Number',
-    name: 'price',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes,
-  };
+  return createTestControl({ type: 'Number', name: 'price', attributes });
 }
 
 function createDraft(value: Record<string, unknown>, type = 'number'): ResultDraft {

@@ -1,18 +1,9 @@
 import type { ResultDraft } from '../../core/control-task';
 import type { ControlTag } from '../../core/label-config';
+import { describeKind } from '../shared/describe-kind';
+import { quoteText } from '../shared/quote-text';
 import { type NumberConstraints, readNumberConstraints, snapToStep } from './create-number-schema';
 
-const MAX_QUOTED_LENGTH = 80;
-
-function quote(text: string): string {
-  return JSON.stringify(text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text);
-}
-
-function describeKind(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
 
 function findStepProblem(value: number, constraints: NumberConstraints): string | null {
   const { step } = constraints;
@@ -41,7 +32,7 @@ export function findNumberProblem(value: number, constraints: NumberConstraints)
 
 /** Why a `number` result is invalid for this control, or null when it is valid. */
 export function validateNumberResult(result: ResultDraft, control: ControlTag): string | null {
-  if (result.type !== 'number') return `type is ${quote(String(result.type))}, expected "number"`;
+  if (result.type !== 'number') return `type is ${quoteText(String(result.type))}, expected "number"`;
   const constraints = readNumberConstraints(control);
   if (constraints === null) return `"${control.name}" has an unusable min, max or step`;
   const number: unknown = result.value?.number;

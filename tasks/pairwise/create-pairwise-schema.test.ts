@@ -1,26 +1,12 @@
 import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import { createTestObject, createTestTarget } from '../shared/create-test-target';
 import { createPairwiseSchema, describeObject, findPairwiseObjects } from './create-pairwise-schema';
 
-function createObject(name: string, details: Partial<ObjectTag> = {}): ObjectTag {
-  return { type: 'Text', name, value: `$${name}`, dataField: name, attributes: {}, ...details };
-}
-
-function createTarget(control: Partial<ControlTag> = {}, objects: ObjectTag[] = [createObject('a'), createObject('b')]): PredictionTarget {
-  return {
-    control: {
-      type: 'Pairwise',
-      name: 'pw',
-      toName: ['a', 'b'],
-      choice: 'single',
-      required: false,
-      options: [],
-      dynamicOptions: false,
-      perRegion: false,
-      attributes: {},
-      ...control,
-    },
-    objects,
-  };
+function createTarget(
+  control: Partial<ControlTag> = {},
+  objects: ObjectTag[] = [createTestObject({ name: 'a' }), createTestObject({ name: 'b' })],
+): PredictionTarget {
+  return createTestTarget({ type: 'Pairwise', name: 'pw', toName: ['a', 'b'], ...control }, objects);
 }
 
 describe('findPairwiseObjects', () => {
@@ -28,9 +14,9 @@ describe('findPairwiseObjects', () => {
     ['two objects in toName order', createTarget(), ['a', 'b']],
     ['toName order wins over config order', createTarget({ toName: ['b', 'a'] }), ['b', 'a']],
     ['one name', createTarget({ toName: ['a'] }), null],
-    ['three names', createTarget({ toName: ['a', 'b', 'c'] }, [createObject('a'), createObject('b'), createObject('c')]), null],
+    ['three names', createTarget({ toName: ['a', 'b', 'c'] }, ['a', 'b', 'c'].map((name) => createTestObject({ name }))), null],
     ['the same name twice', createTarget({ toName: ['a', 'a'] }), null],
-    ['a missing object', createTarget({}, [createObject('a')]), null],
+    ['a missing object', createTarget({}, [createTestObject({ name: 'a' })]), null],
   ])('%s', (_case, target, names) => {
     const objects = findPairwiseObjects(target);
     expect(objects === null ? null : [objects.left.name, objects.right.name]).toEqual(names);
@@ -39,8 +25,8 @@ describe('findPairwiseObjects', () => {
 
 describe('describeObject', () => {
   test.each<[ObjectTag, string]>([
-    [createObject('a', { dataField: 'summary_a' }), '<summary_a>'],
-    [createObject('a', { dataField: null }), '<a>'],
+    [createTestObject({ name: 'a', dataField: 'summary_a' }), '<summary_a>'],
+    [createTestObject({ name: 'a', dataField: null }), '<a>'],
   ])('%j → %s', (object, description) => {
     expect(describeObject(object)).toBe(description);
   });

@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../../core/language-model';
-import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import type { ObjectTag, PredictionTarget } from '../../core/label-config';
 
 /** What a Pairwise result stores in `value.selected`. */
 export const PAIRWISE_SIDES = ['left', 'right'] as const;
@@ -8,14 +8,6 @@ export type PairwiseSide = (typeof PAIRWISE_SIDES)[number];
 export interface PairwiseObjects {
   left: ObjectTag;
   right: ObjectTag;
-}
-
-/** A control attribute as Label Studio reads it: names are case-insensitive, blank values count as absent. */
-export function readAttribute(control: ControlTag, name: string): string | undefined {
-  const lowerName = name.toLowerCase();
-  const key = Object.keys(control.attributes).find((candidate) => candidate.toLowerCase() === lowerName);
-  const value = key === undefined ? undefined : control.attributes[key];
-  return value === undefined || value.trim() === '' ? undefined : value;
 }
 
 /**

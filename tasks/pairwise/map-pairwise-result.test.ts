@@ -1,23 +1,10 @@
-import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import type { PredictionTarget } from '../../core/label-config';
+import { createTestObject, createTestTarget } from '../shared/create-test-target';
 import { mapPairwiseResult } from './map-pairwise-result';
 
-function createObject(name: string): ObjectTag {
-  return { type: 'Text', name, value: `$${name}`, dataField: name, attributes: {} };
-}
-
 function createTarget(toName: string[], objectNames: string[]): PredictionTarget {
-  const control: ControlTag = {
-    type: 'Pairwise',
-    name: 'pw',
-    toName,
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
-  };
-  return { control, objects: objectNames.map(createObject) };
+  const objects = objectNames.map((name) => createTestObject({ name }));
+  return createTestTarget({ type: 'Pairwise', name: 'pw', toName }, objects);
 }
 
 describe('mapPairwiseResult', () => {

@@ -1,43 +1,33 @@
 import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
-import { fillTemplate, pairwiseTask } from './pairwise-task';
-
-function createObject(name: string, details: Partial<ObjectTag> = {}): ObjectTag {
-  return { type: 'Text', name, value: `$${name}`, dataField: name, attributes: {}, ...details };
-}
-
-function createControl(details: Partial<ControlTag> = {}): ControlTag {
-  return {
-    type: 'Pairwise',
-    name: 'pw',
-    toName: ['answer_a', 'answer_b'],
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
-    ...details,
-  };
-}
+import { createTestObject, createTestTarget } from '../shared/create-test-target';
+import { pairwiseTask } from './pairwise-task';
 
 function createTarget(
   control: Partial<ControlTag> = {},
-  objects: ObjectTag[] = [createObject('answer_a'), createObject('answer_b')],
+  objects: ObjectTag[] = [createTestObject({ name: 'answer_a' }), createTestObject({ name: 'answer_b' })],
 ): PredictionTarget {
-  return { control: createControl(control), objects };
+  return createTestTarget({ type: 'Pairwise', name: 'pw', toName: ['answer_a', 'answer_b'], ...control }, objects);
 }
 
 describe('pairwiseTask.supports', () => {
   test.each<[string, PredictionTarget, boolean]>([
     ['two Texts', createTarget(), true],
-    ['Text and HyperText', createTarget({}, [createObject('answer_a'), createObject('answer_b', { type: 'HyperText' })]), true],
-    ['two Paragraphs', createTarget({}, [createObject('answer_a', { type: 'Paragraphs' }), createObject('answer_b', { type: 'Paragraphs' })]), true],
-    ['objects in the other config order', createTarget({}, [createObject('answer_b'), createObject('answer_a')]), true],
-    ['a Text and an Image', createTarget({}, [createObject('answer_a'), createObject('answer_b', { type: 'Image' })]), false],
-    ['a literal text', createTarget({}, [createObject('answer_a'), createObject('answer_b', { dataField: null })]), false],
-    ['one object', createTarget({ toName: ['answer_a'] }, [createObject('answer_a')]), false],
-    ['the same object twice', createTarget({ toName: ['answer_a', 'answer_a'] }, [createObject('answer_a')]), false],
-    ['three objects', createTarget({ toName: ['answer_a', 'answer_b', 'c'] }, [createObject('answer_a'), createObject('answer_b'), createObject('c')]), false],
+    ['Text and HyperText', createTarget({}, [createTestObject({ name: 'answer_a' }), createTestObject({ name: 'answer_b', type: 'HyperText' })]), true],
+    [
+      'two Paragraphs',
+      createTarget({}, [createTestObject({ name: 'answer_a', type: 'Paragraphs' }), createTestObject({ name: 'answer_b', type: 'Paragraphs' })]),
+      true,
+    ],
+    ['objects in the other config order', createTarget({}, [createTestObject({ name: 'answer_b' }), createTestObject({ name: 'answer_a' })]), true],
+    ['a Text and an Image', createTarget({}, [createTestObject({ name: 'answer_a' }), createTestObject({ name: 'answer_b', type: 'Image' })]), false],
+    ['a literal text', createTarget({}, [createTestObject({ name: 'answer_a' }), createTestObject({ name: 'answer_b', dataField: null })]), false],
+    ['one object', createTarget({ toName: ['answer_a'] }, [createTestObject({ name: 'answer_a' })]), false],
+    ['the same object twice', createTarget({ toName: ['answer_a', 'answer_a'] }, [createTestObject({ name: 'answer_a' })]), false],
+    [
+      'three objects',
+      createTarget({ toName: ['answer_a', 'answer_b', 'c'] }, ['answer_a', 'answer_b', 'c'].map((name) => createTestObject({ name }))),
+      false,
+    ],
     ['another control type', createTarget({ type: 'Choices' }), false],
     ['per-region Pairwise', createTarget({ perRegion: true }), false],
     ['no objects', createTarget({}, []), false],
@@ -62,16 +52,6 @@ describe('pairwiseTask.instructions', () => {
     const instructions = pairwiseTask.instructions(createTarget({ required: true, toName: ['answer_b', 'answer_a'] }));
     expect(instructions).toContain('Answer "left" for <answer_b> or "right" for <answer_a>. Always pick one.');
     expect(instructions).not.toMatch(/\{\w+\}/);
-  });
-});
-
-describe('fillTemplate', () => {
-  test.each<[string, Record<string, string>, string]>([
-    ['{a} and {b}', { a: '1', b: '2' }, '1 and 2'],
-    ['{a}', { a: '{b}', b: 'x' }, '{b}'],
-    ['{unknown} stays', {}, '{unknown} stays'],
-  ])('%j', (template, values, filled) => {
-    expect(fillTemplate(template, values)).toBe(filled);
   });
 });
 

@@ -1,36 +1,15 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { ControlTask } from '../../core/control-task';
-import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
-import { findPackageRoot } from '../../core/package-root';
-import { createPairwiseSchema, describeObject, findPairwiseObjects, readAttribute } from './create-pairwise-schema';
+import type { ControlTag, PredictionTarget } from '../../core/label-config';
+import { describeHint } from '../shared/describe-hint';
+import { fillTemplate } from '../shared/fill-template';
+import { isTextObjectWithData } from '../shared/is-text-object-with-data';
+import { readPromptTemplate } from '../shared/read-prompt-template';
+import { createPairwiseSchema, describeObject, findPairwiseObjects } from './create-pairwise-schema';
 import { mapPairwiseResult } from './map-pairwise-result';
 import { parsePairwiseAnswer } from './parse-pairwise-answer';
 import { validatePairwiseResult } from './validate-pairwise-result';
 
-const TEXT_OBJECT_TYPES = new Set(['Text', 'HyperText', 'Paragraphs']);
 const PROMPT_TEMPLATE_PATH = 'tasks/pairwise/pairwise.v1.prompt.txt';
-
-let promptTemplate: string | undefined;
-
-function readPromptTemplate(): string {
-  promptTemplate ??= readFileSync(path.join(findPackageRoot(__dirname), PROMPT_TEMPLATE_PATH), 'utf8');
-  return promptTemplate;
-}
-
-/** Replaces each `{name}` with its value in one pass, so braces inside values stay as written. */
-export function fillTemplate(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function describeNotes(control: ControlTag): string {
-  const hint = readAttribute(control, 'hint');
-  return hint === undefined ? '' : `  Hint: ${oneLine(hint)}\n`;
-}
 
 function absenceRule(control: ControlTag): string {
   return control.required ? 'Always pick one.' : 'If neither is better, answer null.';
@@ -40,17 +19,13 @@ function absenceRule(control: ControlTag): string {
 export function createPairwiseInstructions(target: PredictionTarget): string {
   const { control } = target;
   const objects = findPairwiseObjects(target);
-  return fillTemplate(readPromptTemplate(), {
+  return fillTemplate(readPromptTemplate(PROMPT_TEMPLATE_PATH), {
     controlName: control.name,
     left: objects === null ? 'the left object' : describeObject(objects.left),
     right: objects === null ? 'the right object' : describeObject(objects.right),
-    notes: describeNotes(control),
+    notes: describeHint(control),
     absenceRule: absenceRule(control),
   }).trimEnd();
-}
-
-function isTextObjectWithData(object: ObjectTag): boolean {
-  return TEXT_OBJECT_TYPES.has(object.type) && object.dataField !== null;
 }
 
 /** Pairwise controls comparing exactly two different text-like objects that show task data. */

@@ -1,23 +1,13 @@
-import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import type { ObjectTag, PredictionTarget } from '../../core/label-config';
+import { createTestObject, createTestTarget } from '../shared/create-test-target';
 import { normalizeSide, parsePairwiseAnswer } from './parse-pairwise-answer';
 
 function createObject(name: string, dataField: string): ObjectTag {
-  return { type: 'Text', name, value: `$${dataField}`, dataField, attributes: {} };
+  return createTestObject({ name, value: `$${dataField}`, dataField });
 }
 
 function createTarget(toName: string[], objects: ObjectTag[]): PredictionTarget {
-  const control: ControlTag = {
-    type: 'Pairwise',
-    name: 'pw',
-    toName,
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
-  };
-  return { control, objects };
+  return createTestTarget({ type: 'Pairwise', name: 'pw', toName }, objects);
 }
 
 const summaries = createTarget(['txt-1', 'txt-2'], [createObject('txt-1', 'summary_a'), createObject('txt-2', 'summary_b')]);

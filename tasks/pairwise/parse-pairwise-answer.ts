@@ -1,11 +1,13 @@
 import type { ControlParseResult } from '../../core/control-task';
 import type { PredictionTarget } from '../../core/label-config';
+import { abstain } from '../shared/abstain';
+import { describeKind } from '../shared/describe-kind';
+import { quoteText } from '../shared/quote-text';
 import { type PairwiseSide, findPairwiseObjects } from './create-pairwise-schema';
 
 /** The side the answer prefers: `left` for the first object of toName, `right` for the second. */
 export type PairwiseValue = PairwiseSide;
 
-const MAX_QUOTED_LENGTH = 80;
 const NO_PREFERENCE = new Set(['none', 'neither', 'tie', 'equal', 'both', 'same', 'no preference']);
 /** `left`, `the left one`, `right side`, … after normalisation. */
 const SIDE_WORDS = /^(?:the )?(left|right)(?: (?:one|side|text|response|answer|option))?$/;
@@ -38,19 +40,6 @@ function createSideIndex(target: PredictionTarget): Map<string, PairwiseSide | n
   return index;
 }
 
-function quote(text: string): string {
-  return JSON.stringify(text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text);
-}
-
-function describeKind(raw: unknown): string {
-  if (Array.isArray(raw)) return 'a list';
-  return typeof raw === 'object' ? 'an object' : `a ${typeof raw}`;
-}
-
-function abstain(reason: string): ControlParseResult {
-  return { status: 'abstained', reason };
-}
-
 /**
  * A model's answer for a Pairwise control → `left` or `right`. Tolerant of form (case, quotes, punctuation, an
  * object's name or data field for its side), strict about the value: "tie", "both" and anything else abstain.
@@ -60,9 +49,9 @@ export function parsePairwiseAnswer(raw: unknown, target: PredictionTarget): Con
   if (typeof raw !== 'string') return abstain(`the answer is not "left" or "right" (got ${describeKind(raw)})`);
   const text = normalizeSide(raw);
   if (text === '') return abstain('no answer');
-  if (NO_PREFERENCE.has(text)) return abstain(`${quote(raw)} prefers neither side`);
+  if (NO_PREFERENCE.has(text)) return abstain(`${quoteText(raw)} prefers neither side`);
   const side = (SIDE_WORDS.exec(text)?.[1] as PairwiseSide | undefined) ?? createSideIndex(target).get(text);
-  if (side === undefined || side === null) return abstain(`${quote(raw)} is not "left" or "right"`);
+  if (side === undefined || side === null) return abstain(`${quoteText(raw)} is not "left" or "right"`);
   const value: PairwiseValue = side;
   return { status: 'answered', value };
 }

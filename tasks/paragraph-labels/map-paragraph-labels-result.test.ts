@@ -1,28 +1,15 @@
-import type { ControlOption, ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
 import type { SpanAnswer } from '../labels/parse-labels-answer';
+import { createTestObject, createTestOptions, createTestTarget } from '../shared/create-test-target';
 import { mapParagraphLabelsResult, paragraphSearchOrder, reportParagraphLabelsMapping } from './map-paragraph-labels-result';
 import type { ParagraphMention } from './parse-paragraph-labels-answer';
 
-function createOption(value: string): ControlOption {
-  return { value, resultValue: value, attributes: {}, children: [] };
-}
-
 function createTarget(control: Partial<ControlTag> = {}, object: Partial<ObjectTag> = {}): PredictionTarget {
-  return {
-    control: {
-      type: 'ParagraphLabels',
-      name: 'ner',
-      toName: ['dialogue'],
-      choice: 'single',
-      required: false,
-      options: ['PER', 'LOC', 'X'].map(createOption),
-      dynamicOptions: false,
-      perRegion: false,
-      attributes: {},
-      ...control,
-    },
-    objects: [{ type: 'Paragraphs', name: 'dialogue', value: '$chat', dataField: 'chat', attributes: {}, ...object }],
-  };
+  const options = createTestOptions(['PER', 'LOC', 'X']);
+  return createTestTarget(
+    { type: 'ParagraphLabels', name: 'ner', toName: ['dialogue'], options, ...control },
+    [createTestObject({ type: 'Paragraphs', name: 'dialogue', value: '$chat', dataField: 'chat', ...object })],
+  );
 }
 
 function mention(label: string, paragraph: number | null, text: string, context = text): ParagraphMention {

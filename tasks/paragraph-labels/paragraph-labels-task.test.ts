@@ -1,30 +1,14 @@
-import type { ControlOption, ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import { createTestObject, createTestOptions, createTestTarget } from '../shared/create-test-target';
 import { paragraphLabelsTask } from './paragraph-labels-task';
 
-function createOption(value: string): ControlOption {
-  return { value, resultValue: value, attributes: {}, children: [] };
-}
-
 function createObject(details: Partial<ObjectTag> = {}): ObjectTag {
-  return { type: 'Paragraphs', name: 'dialogue', value: '$chat', dataField: 'chat', attributes: {}, ...details };
+  return createTestObject({ type: 'Paragraphs', name: 'dialogue', value: '$chat', dataField: 'chat', ...details });
 }
 
 function createTarget(control: Partial<ControlTag> = {}, objects: ObjectTag[] = [createObject()]): PredictionTarget {
-  return {
-    control: {
-      type: 'ParagraphLabels',
-      name: 'topics',
-      toName: ['dialogue'],
-      choice: 'single',
-      required: false,
-      options: ['Greeting', 'Complaint'].map(createOption),
-      dynamicOptions: false,
-      perRegion: false,
-      attributes: {},
-      ...control,
-    },
-    objects,
-  };
+  const options = createTestOptions(['Greeting', 'Complaint']);
+  return createTestTarget({ type: 'ParagraphLabels', name: 'topics', toName: ['dialogue'], options, ...control }, objects);
 }
 
 describe('paragraphLabelsTask.supports', () => {

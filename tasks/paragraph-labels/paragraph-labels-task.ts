@@ -2,7 +2,7 @@ import type { PredictionTarget } from '../../core/label-config';
 import { createSpanInstructions } from '../labels/create-span-instructions';
 import { supportsSpanControl } from '../labels/labels-task';
 import type { ReportingControlTask } from '../labels/mapping-report';
-import { readAttribute } from '../labels/read-attribute';
+import { readAttribute } from '../shared/read-attribute';
 import { createParagraphLabelsSchema } from './create-paragraph-labels-schema';
 import { mapParagraphLabelsResult, reportParagraphLabelsMapping } from './map-paragraph-labels-result';
 import { parseParagraphLabelsAnswer } from './parse-paragraph-labels-answer';

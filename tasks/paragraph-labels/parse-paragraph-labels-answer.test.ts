@@ -1,21 +1,12 @@
-import type { ControlOption, ControlTag } from '../../core/label-config';
+import { createTestControl, createTestOptions } from '../shared/create-test-target';
 import { isParagraphAnswer, parseParagraphLabelsAnswer } from './parse-paragraph-labels-answer';
 
-function createOption(value: string): ControlOption {
-  return { value, resultValue: value, attributes: {}, children: [] };
-}
-
-const control: ControlTag = {
+const control = createTestControl({
   type: 'ParagraphLabels',
   name: 'topics',
   toName: ['dialogue'],
-  choice: 'single',
-  required: false,
-  options: ['Greeting', 'Complaint'].map(createOption),
-  dynamicOptions: false,
-  perRegion: false,
-  attributes: {},
-};
+  options: createTestOptions(['Greeting', 'Complaint']),
+});
 
 describe('parseParagraphLabelsAnswer', () => {
   test.each<[string, unknown, number | null]>([

@@ -1,6 +1,6 @@
 import type { PredictionTarget } from '../../core/label-config';
 import type { TaskData } from '../../core/label-studio';
-import { readAttribute } from '../labels/read-attribute';
+import { readAttribute } from '../shared/read-attribute';
 
 const DEFAULT_TEXT_KEY = 'text';
 

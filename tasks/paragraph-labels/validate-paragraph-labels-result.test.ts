@@ -1,27 +1,14 @@
 import type { ResultDraft } from '../../core/control-task';
-import type { ControlOption, ControlTag, PredictionTarget } from '../../core/label-config';
+import type { ControlTag, PredictionTarget } from '../../core/label-config';
+import { createTestObject, createTestOptions, createTestTarget } from '../shared/create-test-target';
 import { validateParagraphLabelsResult } from './validate-paragraph-labels-result';
 
-function createOption(value: string): ControlOption {
-  return { value, resultValue: value, attributes: {}, children: [] };
-}
-
 function createTarget(control: Partial<ControlTag> = {}): PredictionTarget {
-  return {
-    control: {
-      type: 'ParagraphLabels',
-      name: 'ner',
-      toName: ['dialogue'],
-      choice: 'single',
-      required: false,
-      options: ['PER', 'LOC'].map(createOption),
-      dynamicOptions: false,
-      perRegion: false,
-      attributes: {},
-      ...control,
-    },
-    objects: [{ type: 'Paragraphs', name: 'dialogue', value: '$chat', dataField: 'chat', attributes: {} }],
-  };
+  const options = createTestOptions(['PER', 'LOC']);
+  return createTestTarget(
+    { type: 'ParagraphLabels', name: 'ner', toName: ['dialogue'], options, ...control },
+    [createTestObject({ type: 'Paragraphs', name: 'dialogue', value: '$chat', dataField: 'chat' })],
+  );
 }
 
 const DATA = { chat: [{ author: 'A', text: 'Hi Paris' }, { author: 'B', text: '🐱 Paris' }] };

@@ -1,8 +1,9 @@
 import type { ResultDraft } from '../../core/control-task';
 import type { PredictionTarget } from '../../core/label-config';
 import type { TaskData } from '../../core/label-studio';
-import { describeKind, quoteText } from '../labels/quote-text';
+import { describeSpanKind } from '../labels/describe-span-kind';
 import { findSpanLabelsProblem, isInteger } from '../labels/validate-labels-result';
+import { quoteText } from '../shared/quote-text';
 import { readParagraphs } from './read-paragraphs';
 
 const PARAGRAPH_INDEX = /^(0|[1-9]\d*)$/;
@@ -11,7 +12,7 @@ const SPLITS_SURROGATE_PAIR = /^[\uDC00-\uDFFF]/;
 function findParagraphProblem(value: Record<string, unknown>, paragraphs: string[]): string | null {
   const { start, end } = value;
   if (typeof start !== 'string' || !PARAGRAPH_INDEX.test(start)) {
-    return `value.start must be a paragraph index written as a string, got ${typeof start === 'string' ? quoteText(start) : describeKind(start)}`;
+    return `value.start must be a paragraph index written as a string, got ${typeof start === 'string' ? quoteText(start) : describeSpanKind(start)}`;
   }
   if (end !== start) return 'value.end must be the paragraph of value.start: a span stays within one paragraph';
   const paragraph = Number(start);
@@ -30,7 +31,7 @@ function findOffsetProblem(value: Record<string, unknown>, text: string): string
   }
   const slice = text.slice(startOffset, endOffset);
   if (value.text !== slice) {
-    return `value.text ${typeof value.text === 'string' ? quoteText(value.text) : describeKind(value.text)} is not the text at ${startOffset}–${endOffset}, ${quoteText(slice)}`;
+    return `value.text ${typeof value.text === 'string' ? quoteText(value.text) : describeSpanKind(value.text)} is not the text at ${startOffset}–${endOffset}, ${quoteText(slice)}`;
   }
   return null;
 }

@@ -1,19 +1,9 @@
 import type { ControlTag } from '../../core/label-config';
+import { createTestControl } from '../shared/create-test-target';
 import { createRatingSchema, ratingValues, readMaxRating } from './create-rating-schema';
 
 function createControl(details: Partial<ControlTag> = {}): ControlTag {
-  return {
-    type: 'Rating',
-    name: 'stars',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
-    ...details,
-  };
+  return createTestControl({ type: 'Rating', name: 'stars', ...details });
 }
 
 describe('createRatingSchema', () => {

@@ -1,25 +1,18 @@
 import type { JsonSchema } from '../../core/language-model';
 import type { ControlTag } from '../../core/label-config';
+import { readControlAttribute } from '../shared/read-control-attribute';
 
 /** Label Studio's `maxRating` when the attribute is absent. */
 export const DEFAULT_MAX_RATING = 5;
 /** The largest scale prelabel fills; beyond it the star row is unusable and the enum pointless. */
 export const MAX_SUPPORTED_RATING = 100;
 
-/** A control attribute as Label Studio reads it: names are case-insensitive, blank values count as absent. */
-export function readAttribute(control: ControlTag, name: string): string | undefined {
-  const lowerName = name.toLowerCase();
-  const key = Object.keys(control.attributes).find((candidate) => candidate.toLowerCase() === lowerName);
-  const value = key === undefined ? undefined : control.attributes[key];
-  return value === undefined || value.trim() === '' ? undefined : value;
-}
-
 /**
  * `maxRating` as a whole number from 1 to 100 (5 when absent), or null when it is not one: Label Studio draws
  * `Number(maxRating)` stars, and its SDK validator reads the attribute with Python's `int()`.
  */
 export function readMaxRating(control: ControlTag): number | null {
-  const maxRating = readAttribute(control, 'maxRating');
+  const maxRating = readControlAttribute(control, 'maxRating');
   if (maxRating === undefined) return DEFAULT_MAX_RATING;
   if (!/^\d{1,3}$/.test(maxRating.trim())) return null;
   const value = Number(maxRating.trim());

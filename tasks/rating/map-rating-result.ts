@@ -1,14 +1,8 @@
 import type { ResultDraft } from '../../core/control-task';
 import type { PredictionTarget } from '../../core/label-config';
+import { createResultDraft } from '../shared/create-result-draft';
 
 /** A parsed rating → one `rating` result on the target's first object; validation rejects anything malformed. */
 export function mapRatingResult(value: unknown, target: PredictionTarget): ResultDraft[] {
-  return [
-    {
-      from_name: target.control.name,
-      to_name: target.objects[0]?.name ?? target.control.toName[0] ?? '',
-      type: 'rating',
-      value: { rating: value },
-    },
-  ];
+  return [createResultDraft(target, 'rating', { rating: value })];
 }

@@ -1,18 +1,9 @@
 import type { ControlTag } from '../../core/label-config';
+import { createTestControl } from '../shared/create-test-target';
 import { parseRatingAnswer } from './parse-rating-answer';
 
 function createControl(attributes: Record<string, string> = {}): ControlTag {
-  return {
-    type: 'Rating',
-    name: 'stars',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes,
-  };
+  return createTestControl({ type: 'Rating', name: 'stars', attributes });
 }
 
 const fiveStars = createControl();

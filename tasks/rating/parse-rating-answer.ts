@@ -1,29 +1,18 @@
 import type { ControlParseResult } from '../../core/control-task';
 import type { ControlTag } from '../../core/label-config';
+import { abstain } from '../shared/abstain';
+import { describeKind } from '../shared/describe-kind';
+import { quoteText } from '../shared/quote-text';
 import { readMaxRating } from './create-rating-schema';
 
 /** A rating from 1 to the control's maxRating. */
 export type RatingValue = number;
 
-const MAX_QUOTED_LENGTH = 80;
 /** `4`, `4.0`, `4/5`, `4 out of 5`, `4 of 5`, `4 stars`; the scale, when written, is checked against maxRating. */
 const RATING_TEXT = /^([+-]?\d+(?:\.\d+)?)(?:\s*(?:\/|out\s+of|of)\s*(\d+(?:\.0+)?))?(?:\s*(?:stars?|points?))?$/i;
 /** Quotes, markdown emphasis and a final full stop around the answer; a `Rating:`-style prefix. */
 const WRAPPING = /^[\s"'`*“”‘’]+|[\s"'`*“”‘’.]+$/g;
 const LABEL_PREFIX = /^[\p{L}\s]{1,30}:\s*/u;
-
-function quote(text: string): string {
-  return JSON.stringify(text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text);
-}
-
-function describeKind(raw: unknown): string {
-  if (Array.isArray(raw)) return 'a list';
-  return typeof raw === 'object' ? 'an object' : `a ${typeof raw}`;
-}
-
-function abstain(reason: string): ControlParseResult {
-  return { status: 'abstained', reason };
-}
 
 function checkRating(value: number, maxRating: number): ControlParseResult {
   if (!Number.isFinite(value)) return abstain(`${value} is not a rating`);
@@ -37,10 +26,10 @@ function parseRatingText(text: string, maxRating: number): ControlParseResult {
   const cleaned = text.normalize('NFKC').replace(WRAPPING, '').replace(LABEL_PREFIX, '');
   if (cleaned === '') return abstain('no answer');
   const match = RATING_TEXT.exec(cleaned);
-  if (match === null) return abstain(`${quote(text)} is not a rating (ratings: 1 to ${maxRating})`);
+  if (match === null) return abstain(`${quoteText(text)} is not a rating (ratings: 1 to ${maxRating})`);
   const [, rating = '', scale] = match;
   if (scale !== undefined && Number(scale) !== maxRating) {
-    return abstain(`${quote(text)} rates on a scale of ${Number(scale)}, not ${maxRating}`);
+    return abstain(`${quoteText(text)} rates on a scale of ${Number(scale)}, not ${maxRating}`);
   }
   return checkRating(Number(rating), maxRating);
 }

@@ -1,40 +1,22 @@
 import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
-import { fillTemplate, ratingTask } from './rating-task';
+import { createTestObject, createTestTarget } from '../shared/create-test-target';
+import { ratingTask } from './rating-task';
 
-function createObject(details: Partial<ObjectTag> = {}): ObjectTag {
-  return { type: 'Text', name: 'text', value: '$text', dataField: 'text', attributes: {}, ...details };
-}
-
-function createControl(details: Partial<ControlTag> = {}): ControlTag {
-  return {
-    type: 'Rating',
-    name: 'stars',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
-    ...details,
-  };
-}
-
-function createTarget(control: Partial<ControlTag> = {}, objects: ObjectTag[] = [createObject()]): PredictionTarget {
-  return { control: createControl(control), objects };
+function createTarget(control: Partial<ControlTag> = {}, objects?: ObjectTag[]): PredictionTarget {
+  return createTestTarget({ type: 'Rating', name: 'stars', ...control }, objects);
 }
 
 describe('ratingTask.supports', () => {
   test.each<[string, PredictionTarget, boolean]>([
     ['Rating on Text', createTarget(), true],
-    ['Rating on HyperText', createTarget({}, [createObject({ type: 'HyperText' })]), true],
-    ['Rating on Paragraphs', createTarget({}, [createObject({ type: 'Paragraphs' })]), true],
+    ['Rating on HyperText', createTarget({}, [createTestObject({ type: 'HyperText' })]), true],
+    ['Rating on Paragraphs', createTarget({}, [createTestObject({ type: 'Paragraphs' })]), true],
     ['maxRating 10', createTarget({ attributes: { maxRating: '10' } }), true],
     ['an unusable maxRating', createTarget({ attributes: { maxRating: '4.5' } }), false],
     ['another control type', createTarget({ type: 'Number' }), false],
     ['per-region Rating', createTarget({ perRegion: true }), false],
-    ['an Image object', createTarget({}, [createObject({ type: 'Image' })]), false],
-    ['a literal text object', createTarget({}, [createObject({ value: 'Read this', dataField: null })]), false],
+    ['an Image object', createTarget({}, [createTestObject({ type: 'Image' })]), false],
+    ['a literal text object', createTarget({}, [createTestObject({ value: 'Read this', dataField: null })]), false],
     ['no objects', createTarget({}, []), false],
   ])('%s → %s', (_case, target, supported) => {
     expect(ratingTask.supports(target)).toBe(supported);
@@ -58,16 +40,6 @@ describe('ratingTask.instructions', () => {
     expect(instructions).toContain('1 (lowest) to 5 (highest)');
     expect(instructions).toContain('Always give the closest rating.');
     expect(instructions).not.toMatch(/\{\w+\}/);
-  });
-});
-
-describe('fillTemplate', () => {
-  test.each<[string, Record<string, string>, string]>([
-    ['{a} and {b}', { a: '1', b: '2' }, '1 and 2'],
-    ['{a}', { a: '{b}', b: 'x' }, '{b}'],
-    ['{unknown} stays', {}, '{unknown} stays'],
-  ])('%j', (template, values, filled) => {
-    expect(fillTemplate(template, values)).toBe(filled);
   });
 });
 

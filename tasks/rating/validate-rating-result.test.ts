@@ -1,19 +1,10 @@
 import type { ResultDraft } from '../../core/control-task';
 import type { ControlTag } from '../../core/label-config';
+import { createTestControl } from '../shared/create-test-target';
 import { validateRatingResult } from './validate-rating-result';
 
 function createControl(attributes: Record<string, string> = {}): ControlTag {
-  return {
-    type: 'Rating',
-    name: 'stars',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes,
-  };
+  return createTestControl({ type: 'Rating', name: 'stars', attributes });
 }
 
 function createDraft(value: Record<string, unknown>, type = 'rating'): ResultDraft {

@@ -1,25 +1,16 @@
 import type { ResultDraft } from '../../core/control-task';
 import type { ControlTag } from '../../core/label-config';
+import { describeKind } from '../shared/describe-kind';
+import { quoteText } from '../shared/quote-text';
 import { readMaxRating } from './create-rating-schema';
 
-const MAX_QUOTED_LENGTH = 80;
-
-function quote(text: string): string {
-  return JSON.stringify(text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text);
-}
-
-function describeKind(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
 
 /**
  * Why a `rating` result is invalid for this control, or null when it is valid. Label Studio's SDK accepts 0 to
  * maxRating, but its editor treats 0 as "not rated" and drops it, so a prediction must be 1 to maxRating.
  */
 export function validateRatingResult(result: ResultDraft, control: ControlTag): string | null {
-  if (result.type !== 'rating') return `type is ${quote(String(result.type))}, expected "rating"`;
+  if (result.type !== 'rating') return `type is ${quoteText(String(result.type))}, expected "rating"`;
   const maxRating = readMaxRating(control);
   if (maxRating === null) return `"${control.name}" has no usable maxRating`;
   const rating: unknown = result.value?.rating;

@@ -1,4 +1,5 @@
 import type { ControlOption, ControlTag } from '../../core/label-config';
+import { createTestControl, createTestOption } from '../shared/create-test-target';
 import {
   MAX_ENUM_PATHS,
   createTaxonomySchema,
@@ -8,31 +9,20 @@ import {
   selectableNodes,
 } from './create-taxonomy-schema';
 
-function createOption(value: string, children: ControlOption[] = [], details: Partial<ControlOption> = {}): ControlOption {
-  return { value, resultValue: details.alias ?? value, attributes: {}, children, ...details };
-}
-
 const media = [
-  createOption('Online', [
-    createOption('UGC'),
-    createOption('Paywall', [createOption('NY Times', [], { alias: 'NYT', hint: 'The New York Times' }), createOption('WSJ')]),
-  ]),
-  createOption('Offline'),
+  createTestOption('Online', {
+    children: [
+      createTestOption('UGC'),
+      createTestOption('Paywall', {
+        children: [createTestOption('NY Times', { alias: 'NYT', hint: 'The New York Times' }), createTestOption('WSJ')],
+      }),
+    ],
+  }),
+  createTestOption('Offline'),
 ];
 
 function createControl(details: Partial<ControlTag> = {}): ControlTag {
-  return {
-    type: 'Taxonomy',
-    name: 'media',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: media,
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
-    ...details,
-  };
+  return createTestControl({ type: 'Taxonomy', name: 'media', options: media, ...details });
 }
 
 describe('listTaxonomyNodes', () => {
@@ -48,12 +38,12 @@ describe('listTaxonomyNodes', () => {
   });
 
   test('keeps the first of siblings with the same value, as Label Studio does', () => {
-    const options = [createOption('A', [createOption('X')]), createOption('A', [createOption('Y')]), createOption('B')];
+    const options = [createTestOption('A', { children: [createTestOption('X')] }), createTestOption('A', { children: [createTestOption('Y')] }), createTestOption('B')];
     expect(listTaxonomyNodes(createControl({ options })).map((node) => node.path)).toEqual([['A'], ['A', 'X'], ['B']]);
   });
 
   test('a parent whose children are all duplicates of one is still a parent', () => {
-    const options = [createOption('A', [createOption('X'), createOption('X')])];
+    const options = [createTestOption('A', { children: [createTestOption('X'), createTestOption('X')] })];
     expect(listTaxonomyNodes(createControl({ options })).map((node) => [node.path, node.isLeaf])).toEqual([
       [['A'], false],
       [['A', 'X'], true],
@@ -96,7 +86,7 @@ describe('createTaxonomySchema', () => {
   });
 
   test('drops the enum for taxonomies too large to list in a schema', () => {
-    const options = Array.from({ length: MAX_ENUM_PATHS + 1 }, (_unused, index) => createOption(`Topic ${index}`));
+    const options = Array.from({ length: MAX_ENUM_PATHS + 1 }, (_unused, index) => createTestOption(`Topic ${index}`));
     expect(createTaxonomySchema(createControl({ options })).items).toEqual({ type: 'string' });
   });
 });
@@ -119,8 +109,8 @@ describe('readMaxUsages', () => {
 describe('hasDistinctJoinedPaths', () => {
   test.each<[string, ControlOption[], boolean]>([
     ['the example taxonomy', media, true],
-    ['a label holding the separator, no clash', [createOption('A / B')], true],
-    ['a label that reads like a nested path', [createOption('A / B'), createOption('A', [createOption('B')])], false],
+    ['a label holding the separator, no clash', [createTestOption('A / B')], true],
+    ['a label that reads like a nested path', [createTestOption('A / B'), createTestOption('A', { children: [createTestOption('B')] })], false],
   ])('%s → %s', (_case, options, distinct) => {
     expect(hasDistinctJoinedPaths(createControl({ options }))).toBe(distinct);
   });

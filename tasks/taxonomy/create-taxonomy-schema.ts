@@ -1,5 +1,6 @@
 import type { JsonSchema } from '../../core/language-model';
 import type { ControlOption, ControlTag } from '../../core/label-config';
+import { readControlAttribute } from '../shared/read-control-attribute';
 
 /** How paths are written in prompts and answers: Label Studio's default `pathSeparator`. */
 export const PATH_SEPARATOR = ' / ';
@@ -14,14 +15,6 @@ export interface TaxonomyNode {
   labels: string[];
   hint?: string;
   isLeaf: boolean;
-}
-
-/** A control attribute as Label Studio reads it: names are case-insensitive, blank values count as absent. */
-export function readAttribute(control: ControlTag, name: string): string | undefined {
-  const lowerName = name.toLowerCase();
-  const key = Object.keys(control.attributes).find((candidate) => candidate.toLowerCase() === lowerName);
-  const value = key === undefined ? undefined : control.attributes[key];
-  return value === undefined || value.trim() === '' ? undefined : value;
 }
 
 /** Siblings as Label Studio keeps them: the first of several with the same value (`Taxonomy.jsx` `traverse`). */
@@ -57,7 +50,7 @@ export function listTaxonomyNodes(control: ControlTag): TaxonomyNode[] {
 
 /** `leafsOnly="true"`: annotators may select only nodes without children. */
 export function allowsLeavesOnly(control: ControlTag): boolean {
-  return readAttribute(control, 'leafsOnly') === 'true';
+  return readControlAttribute(control, 'leafsOnly') === 'true';
 }
 
 /** The nodes an answer may select: every node, or only leaves with `leafsOnly`. */
@@ -75,7 +68,7 @@ export function joinPath(path: string[]): string {
  * sensibly (`0` forbids every selection, text never limits it).
  */
 export function readMaxUsages(control: ControlTag): number | undefined | null {
-  const maxUsages = readAttribute(control, 'maxUsages');
+  const maxUsages = readControlAttribute(control, 'maxUsages');
   if (maxUsages === undefined) return undefined;
   if (!/^\d+$/.test(maxUsages.trim())) return null;
   const value = Number(maxUsages.trim());

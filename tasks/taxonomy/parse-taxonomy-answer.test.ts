@@ -1,29 +1,20 @@
 import type { ControlOption, ControlTag } from '../../core/label-config';
+import { createTestControl, createTestOption } from '../shared/create-test-target';
 import { normalizePath, parseTaxonomyAnswer } from './parse-taxonomy-answer';
 
-function createOption(value: string, children: ControlOption[] = [], details: Partial<ControlOption> = {}): ControlOption {
-  return { value, resultValue: details.alias ?? value, attributes: {}, children, ...details };
-}
-
-function createControl(attributes: Record<string, string> = {}, options?: ControlOption[]): ControlTag {
-  return {
-    type: 'Taxonomy',
-    name: 'media',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: options ?? [
-      createOption('Online', [
-        createOption('UGC'),
-        createOption('Other'),
-        createOption('Paywall', [createOption('NY Times', [], { alias: 'NYT' }), createOption('WSJ')]),
-      ]),
-      createOption('Offline', [createOption('Print'), createOption('Other')]),
+const MEDIA = [
+  createTestOption('Online', {
+    children: [
+      createTestOption('UGC'),
+      createTestOption('Other'),
+      createTestOption('Paywall', { children: [createTestOption('NY Times', { alias: 'NYT' }), createTestOption('WSJ')] }),
     ],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes,
-  };
+  }),
+  createTestOption('Offline', { children: [createTestOption('Print'), createTestOption('Other')] }),
+];
+
+function createControl(attributes: Record<string, string> = {}, options: ControlOption[] = MEDIA): ControlTag {
+  return createTestControl({ type: 'Taxonomy', name: 'media', options, attributes });
 }
 
 const anyNode = createControl();

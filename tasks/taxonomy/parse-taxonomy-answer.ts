@@ -1,5 +1,8 @@
 import type { ControlParseResult } from '../../core/control-task';
 import type { ControlTag } from '../../core/label-config';
+import { abstain } from '../shared/abstain';
+import { describeKind } from '../shared/describe-kind';
+import { quoteText } from '../shared/quote-text';
 import {
   type TaxonomyNode,
   allowsLeavesOnly,
@@ -24,7 +27,6 @@ interface NodeIndexes {
   normalizedLabels: NodeIndex;
 }
 
-const MAX_QUOTED_LENGTH = 80;
 const MAX_LISTED_TEXTS = 5;
 const BULLET = /^\s*(?:[-*•]|\d{1,3}[.)])\s+/;
 
@@ -100,22 +102,9 @@ function answerTexts(raw: unknown): string[] | undefined {
   return raw.every((element) => element === null || (typeof element === 'string' && element.trim() === '')) ? [] : undefined;
 }
 
-function quote(text: string): string {
-  return JSON.stringify(text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text);
-}
-
 function listQuoted(texts: string[]): string {
-  const listed = texts.slice(0, MAX_LISTED_TEXTS).map(quote).join(', ');
+  const listed = texts.slice(0, MAX_LISTED_TEXTS).map(quoteText).join(', ');
   return texts.length > MAX_LISTED_TEXTS ? `${listed}, …` : listed;
-}
-
-function describeKind(raw: unknown): string {
-  if (Array.isArray(raw)) return 'a list without path text';
-  return typeof raw === 'object' ? 'an object' : `a ${typeof raw}`;
-}
-
-function abstain(reason: string): ControlParseResult {
-  return { status: 'abstained', reason };
 }
 
 function describeNothingSelectable(texts: string[], matched: TaxonomyNode[]): string {
@@ -132,7 +121,10 @@ function describeNothingSelectable(texts: string[], matched: TaxonomyNode[]): st
  */
 export function parseTaxonomyAnswer(raw: unknown, control: ControlTag): ControlParseResult {
   const texts = answerTexts(raw);
-  if (texts === undefined) return abstain(`the answer is not a list of taxonomy paths (got ${describeKind(raw)})`);
+  if (texts === undefined) {
+    const kind = describeKind(raw, { list: 'a list without path text' });
+    return abstain(`the answer is not a list of taxonomy paths (got ${kind})`);
+  }
   if (texts.length === 0) return abstain('no answer');
   const maxUsages = readMaxUsages(control);
   if (maxUsages === null) return abstain('the control has an unusable maxUsages');

@@ -1,52 +1,37 @@
-import type { ControlOption, ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
-import { fillTemplate, taxonomyTask } from './taxonomy-task';
+import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import { createTestObject, createTestOption, createTestTarget } from '../shared/create-test-target';
+import { taxonomyTask } from './taxonomy-task';
 
-function createOption(value: string, children: ControlOption[] = [], details: Partial<ControlOption> = {}): ControlOption {
-  return { value, resultValue: details.alias ?? value, attributes: {}, children, ...details };
-}
-
-function createObject(details: Partial<ObjectTag> = {}): ObjectTag {
-  return { type: 'Text', name: 'text', value: '$text', dataField: 'text', attributes: {}, ...details };
-}
-
-function createControl(details: Partial<ControlTag> = {}): ControlTag {
-  return {
-    type: 'Taxonomy',
-    name: 'media',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [
-      createOption('Online', [createOption('UGC', [], { hint: 'User  generated\ncontent' }), createOption('NY Times', [], { alias: 'NYT' })]),
-      createOption('Offline'),
-    ],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
-    ...details,
-  };
-}
-
-function createTarget(control: Partial<ControlTag> = {}, objects: ObjectTag[] = [createObject()]): PredictionTarget {
-  return { control: createControl(control), objects };
+function createTarget(control: Partial<ControlTag> = {}, objects?: ObjectTag[]): PredictionTarget {
+  const options = [
+    createTestOption('Online', {
+      children: [createTestOption('UGC', { hint: 'User  generated\ncontent' }), createTestOption('NY Times', { alias: 'NYT' })],
+    }),
+    createTestOption('Offline'),
+  ];
+  return createTestTarget({ type: 'Taxonomy', name: 'media', options, ...control }, objects);
 }
 
 describe('taxonomyTask.supports', () => {
   test.each<[string, PredictionTarget, boolean]>([
     ['Taxonomy on Text', createTarget(), true],
-    ['Taxonomy on HyperText', createTarget({}, [createObject({ type: 'HyperText' })]), true],
-    ['Taxonomy on Paragraphs', createTarget({}, [createObject({ type: 'Paragraphs' })]), true],
+    ['Taxonomy on HyperText', createTarget({}, [createTestObject({ type: 'HyperText' })]), true],
+    ['Taxonomy on Paragraphs', createTarget({}, [createTestObject({ type: 'Paragraphs' })]), true],
     ['leaves only, maxUsages 1', createTarget({ attributes: { leafsOnly: 'true', maxUsages: '1' } }), true],
-    ['a flat taxonomy', createTarget({ options: [createOption('A'), createOption('B')] }), true],
+    ['a flat taxonomy', createTarget({ options: [createTestOption('A'), createTestOption('B')] }), true],
     ['options from apiUrl', createTarget({ dynamicOptions: true, attributes: { apiUrl: 'https://example.com/t' } }), false],
     ['a labeling Taxonomy', createTarget({ attributes: { labeling: 'true' } }), false],
     ['no options', createTarget({ options: [] }), false],
     ['maxUsages 0', createTarget({ attributes: { maxUsages: '0' } }), false],
-    ['paths that read alike once joined', createTarget({ options: [createOption('A / B'), createOption('A', [createOption('B')])] }), false],
+    [
+      'paths that read alike once joined',
+      createTarget({ options: [createTestOption('A / B'), createTestOption('A', { children: [createTestOption('B')] })] }),
+      false,
+    ],
     ['another control type', createTarget({ type: 'Choices' }), false],
     ['per-region Taxonomy', createTarget({ perRegion: true }), false],
-    ['an Image object', createTarget({}, [createObject({ type: 'Image' })]), false],
-    ['a literal text object', createTarget({}, [createObject({ value: 'Read this', dataField: null })]), false],
+    ['an Image object', createTarget({}, [createTestObject({ type: 'Image' })]), false],
+    ['a literal text object', createTarget({}, [createTestObject({ value: 'Read this', dataField: null })]), false],
     ['no objects', createTarget({}, []), false],
   ])('%s → %s', (_case, target, supported) => {
     expect(taxonomyTask.supports(target)).toBe(supported);
@@ -77,16 +62,6 @@ describe('taxonomyTask.instructions', () => {
     for (const phrase of phrases) expect(instructions).toContain(phrase);
     for (const phrase of absent) expect(instructions).not.toContain(phrase);
     expect(instructions).not.toMatch(/\{\w+\}/);
-  });
-});
-
-describe('fillTemplate', () => {
-  test.each<[string, Record<string, string>, string]>([
-    ['{a} and {b}', { a: '1', b: '2' }, '1 and 2'],
-    ['{a}', { a: '{b}', b: 'x' }, '{b}'],
-    ['{unknown} stays', {}, '{unknown} stays'],
-  ])('%j', (template, values, filled) => {
-    expect(fillTemplate(template, values)).toBe(filled);
   });
 });
 

@@ -1,15 +1,17 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { ControlTask } from '../../core/control-task';
-import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
-import { findPackageRoot } from '../../core/package-root';
+import type { ControlTag, PredictionTarget } from '../../core/label-config';
+import { describeObjects } from '../shared/describe-objects';
+import { fillTemplate } from '../shared/fill-template';
+import { isTextObjectWithData } from '../shared/is-text-object-with-data';
+import { oneLine } from '../shared/one-line';
+import { readControlAttribute } from '../shared/read-control-attribute';
+import { readPromptTemplate } from '../shared/read-prompt-template';
 import {
   type TaxonomyNode,
   allowsLeavesOnly,
   createTaxonomySchema,
   hasDistinctJoinedPaths,
   joinPath,
-  readAttribute,
   readMaxUsages,
   selectableNodes,
 } from './create-taxonomy-schema';
@@ -17,28 +19,7 @@ import { mapTaxonomyResult } from './map-taxonomy-result';
 import { parseTaxonomyAnswer } from './parse-taxonomy-answer';
 import { validateTaxonomyResult } from './validate-taxonomy-result';
 
-const TEXT_OBJECT_TYPES = new Set(['Text', 'HyperText', 'Paragraphs']);
 const PROMPT_TEMPLATE_PATH = 'tasks/taxonomy/taxonomy.v1.prompt.txt';
-
-let promptTemplate: string | undefined;
-
-function readPromptTemplate(): string {
-  promptTemplate ??= readFileSync(path.join(findPackageRoot(__dirname), PROMPT_TEMPLATE_PATH), 'utf8');
-  return promptTemplate;
-}
-
-/** Replaces each `{name}` with its value in one pass, so braces inside values stay as written. */
-export function fillTemplate(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function describeObjects(target: PredictionTarget): string {
-  return target.objects.map((object) => `<${object.dataField ?? object.name}>`).join(' and ');
-}
 
 function describeNode(node: TaxonomyNode): string {
   const stored = joinPath(node.path);
@@ -62,17 +43,13 @@ function absenceRule(control: ControlTag): string {
 /** The prompt section for one Taxonomy control: its selectable paths with hints and aliases, and when to abstain. */
 export function createTaxonomyInstructions(target: PredictionTarget): string {
   const { control } = target;
-  return fillTemplate(readPromptTemplate(), {
+  return fillTemplate(readPromptTemplate(PROMPT_TEMPLATE_PATH), {
     controlName: control.name,
     objectNames: describeObjects(target),
     selectionRule: selectionRule(control),
     pathList: selectableNodes(control).map(describeNode).join('\n'),
     absenceRule: absenceRule(control),
   }).trimEnd();
-}
-
-function isTextObjectWithData(object: ObjectTag): boolean {
-  return TEXT_OBJECT_TYPES.has(object.type) && object.dataField !== null;
 }
 
 /**
@@ -85,7 +62,7 @@ export function supportsTaxonomy(target: PredictionTarget): boolean {
     control.type === 'Taxonomy' &&
     !control.perRegion &&
     !control.dynamicOptions &&
-    readAttribute(control, 'labeling') !== 'true' &&
+    readControlAttribute(control, 'labeling') !== 'true' &&
     control.options.length > 0 &&
     readMaxUsages(control) !== null &&
     hasDistinctJoinedPaths(control) &&

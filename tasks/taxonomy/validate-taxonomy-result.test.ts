@@ -1,26 +1,16 @@
 import type { ResultDraft } from '../../core/control-task';
-import type { ControlOption, ControlTag } from '../../core/label-config';
+import type { ControlTag } from '../../core/label-config';
+import { createTestControl, createTestOption } from '../shared/create-test-target';
 import { validateTaxonomyResult } from './validate-taxonomy-result';
 
-function createOption(value: string, children: ControlOption[] = [], details: Partial<ControlOption> = {}): ControlOption {
-  return { value, resultValue: details.alias ?? value, attributes: {}, children, ...details };
-}
-
 function createControl(attributes: Record<string, string> = {}): ControlTag {
-  return {
-    type: 'Taxonomy',
-    name: 'media',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [
-      createOption('Online', [createOption('UGC'), createOption('Paywall', [createOption('NY Times', [], { alias: 'NYT' })])]),
-      createOption('Offline'),
-    ],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes,
-  };
+  const options = [
+    createTestOption('Online', {
+      children: [createTestOption('UGC'), createTestOption('Paywall', { children: [createTestOption('NY Times', { alias: 'NYT' })] })],
+    }),
+    createTestOption('Offline'),
+  ];
+  return createTestControl({ type: 'Taxonomy', name: 'media', options, attributes });
 }
 
 function createDraft(value: Record<string, unknown>, type = 'taxonomy'): ResultDraft {

@@ -1,18 +1,9 @@
 import type { ResultDraft } from '../../core/control-task';
 import type { ControlTag } from '../../core/label-config';
+import { describeKind } from '../shared/describe-kind';
+import { quoteText } from '../shared/quote-text';
 import { type TaxonomyNode, allowsLeavesOnly, joinPath, listTaxonomyNodes, readMaxUsages } from './create-taxonomy-schema';
 
-const MAX_QUOTED_LENGTH = 80;
-
-function quote(text: string): string {
-  return JSON.stringify(text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text);
-}
-
-function describeKind(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
 
 /** Paths are compared level by level; JSON of the list keeps labels holding the separator apart. */
 function pathKey(path: string[]): string {
@@ -24,14 +15,14 @@ function findPathProblem(path: unknown, nodesByPath: Map<string, TaxonomyNode>, 
   const level = path.find((label) => typeof label !== 'string');
   if (level !== undefined) return `a path level is ${describeKind(level)}, not a label`;
   const node = nodesByPath.get(pathKey(path as string[]));
-  if (node === undefined) return `${quote(joinPath(path as string[]))} is not a path of the taxonomy`;
-  if (leavesOnly && !node.isLeaf) return `${quote(joinPath(node.path))} is not a leaf, and leafsOnly allows only leaves`;
+  if (node === undefined) return `${quoteText(joinPath(path as string[]))} is not a path of the taxonomy`;
+  if (leavesOnly && !node.isLeaf) return `${quoteText(joinPath(node.path))} is not a leaf, and leafsOnly allows only leaves`;
   return null;
 }
 
 /** Why a `taxonomy` result is invalid for this control, or null when it is valid. */
 export function validateTaxonomyResult(result: ResultDraft, control: ControlTag): string | null {
-  if (result.type !== 'taxonomy') return `type is ${quote(String(result.type))}, expected "taxonomy"`;
+  if (result.type !== 'taxonomy') return `type is ${quoteText(String(result.type))}, expected "taxonomy"`;
   const paths: unknown = result.value?.taxonomy;
   if (!Array.isArray(paths) || paths.length === 0) return 'value.taxonomy must be a non-empty list of paths';
   const nodesByPath = new Map(listTaxonomyNodes(control).map((node) => [pathKey(node.path), node]));

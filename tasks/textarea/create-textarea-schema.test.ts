@@ -1,19 +1,9 @@
 import type { ControlTag } from '../../core/label-config';
-import { createTextAreaSchema, isSingleLine, readAttribute, readMaxSubmissions, textLimit } from './create-textarea-schema';
+import { createTestControl } from '../shared/create-test-target';
+import { createTextAreaSchema, isSingleLine, readMaxSubmissions, textLimit } from './create-textarea-schema';
 
 function createControl(details: Partial<ControlTag> = {}): ControlTag {
-  return {
-    type: 'TextArea',
-    name: 'summary',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
-    ...details,
-  };
+  return createTestControl({ type: 'TextArea', name: 'summary', ...details });
 }
 
 describe('createTextAreaSchema', () => {
@@ -83,12 +73,5 @@ describe('TextArea attributes', () => {
     [{ ROWS: '5' }, false],
   ])('%j → single line: %s', (attributes, singleLine) => {
     expect(isSingleLine(createControl({ attributes }))).toBe(singleLine);
-  });
-
-  test('reads attribute names ignoring case and blank values as absent', () => {
-    const control = createControl({ attributes: { PlaceHolder: 'Summary', hint: ' ' } });
-    expect(readAttribute(control, 'placeholder')).toBe('Summary');
-    expect(readAttribute(control, 'hint')).toBeUndefined();
-    expect(readAttribute(control, '__proto__')).toBeUndefined();
   });
 });

@@ -1,20 +1,13 @@
 import type { JsonSchema } from '../../core/language-model';
 import type { ControlTag } from '../../core/label-config';
+import { readControlAttribute } from '../shared/read-control-attribute';
 
 /** The most characters (code points) one text may have; longer answers are runaway output, not annotations. */
 export const MAX_TEXT_LENGTH = 10_000;
 
-/** A control attribute as Label Studio reads it: names are case-insensitive, blank values count as absent. */
-export function readAttribute(control: ControlTag, name: string): string | undefined {
-  const lowerName = name.toLowerCase();
-  const key = Object.keys(control.attributes).find((candidate) => candidate.toLowerCase() === lowerName);
-  const value = key === undefined ? undefined : control.attributes[key];
-  return value === undefined || value.trim() === '' ? undefined : value;
-}
-
 /** `maxSubmissions` as Label Studio reads it (`parseInt`): undefined when absent, NaN when unreadable. */
 export function readMaxSubmissions(control: ControlTag): number | undefined {
-  const maxSubmissions = readAttribute(control, 'maxSubmissions');
+  const maxSubmissions = readControlAttribute(control, 'maxSubmissions');
   return maxSubmissions === undefined ? undefined : Number.parseInt(maxSubmissions, 10);
 }
 
@@ -25,12 +18,12 @@ export function textLimit(control: ControlTag): number {
 
 /** With `rows` 1 (the default) Label Studio shows each text in a one-line input, which drops line breaks. */
 export function isSingleLine(control: ControlTag): boolean {
-  return !(Number.parseInt(readAttribute(control, 'rows') ?? '1', 10) > 1);
+  return !(Number.parseInt(readControlAttribute(control, 'rows') ?? '1', 10) > 1);
 }
 
 /** `skipDuplicates="true"`: Label Studio refuses a text equal to an earlier one, ignoring case. */
 export function skipsDuplicates(control: ControlTag): boolean {
-  return readAttribute(control, 'skipDuplicates') === 'true';
+  return readControlAttribute(control, 'skipDuplicates') === 'true';
 }
 
 function describeTextAreaAnswer(control: ControlTag, limit: number): string {

@@ -1,23 +1,10 @@
-import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import type { PredictionTarget } from '../../core/label-config';
+import { createTestObject, createTestTarget } from '../shared/create-test-target';
 import { mapTextAreaResult } from './map-textarea-result';
 
-function createObject(name: string): ObjectTag {
-  return { type: 'Text', name, value: `$${name}`, dataField: name, attributes: {} };
-}
-
 function createTarget(objectNames: string[]): PredictionTarget {
-  const control: ControlTag = {
-    type: 'TextArea',
-    name: 'summary',
-    toName: objectNames,
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
-  };
-  return { control, objects: objectNames.map(createObject) };
+  const objects = objectNames.map((name) => createTestObject({ name }));
+  return createTestTarget({ type: 'TextArea', name: 'summary', toName: objectNames }, objects);
 }
 
 describe('mapTextAreaResult', () => {

@@ -1,20 +1,10 @@
 import type { ControlTag } from '../../core/label-config';
+import { createTestControl } from '../shared/create-test-target';
 import { MAX_TEXT_LENGTH } from './create-textarea-schema';
 import { countCharacters, parseTextAreaAnswer } from './parse-textarea-answer';
 
 function createControl(attributes: Record<string, string> = {}, details: Partial<ControlTag> = {}): ControlTag {
-  return {
-    type: 'TextArea',
-    name: 'summary',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes,
-    ...details,
-  };
+  return createTestControl({ type: 'TextArea', name: 'summary', attributes, ...details });
 }
 
 const single = createControl();

@@ -1,11 +1,13 @@
 import type { ControlParseResult } from '../../core/control-task';
 import type { ControlTag } from '../../core/label-config';
+import { abstain } from '../shared/abstain';
+import { describeKind } from '../shared/describe-kind';
+import { quoteText } from '../shared/quote-text';
 import { MAX_TEXT_LENGTH, isSingleLine, skipsDuplicates, textLimit } from './create-textarea-schema';
 
 /** The texts a TextArea answer holds, trimmed, non-empty and distinct, at most as many as the control takes. */
 export type TextAreaValue = string[];
 
-const MAX_QUOTED_LENGTH = 80;
 const LINE_BREAKS = /\s*(?:\r\n|[\r\n\u2028\u2029])\s*/g;
 
 /** Length in Unicode code points, as people count characters. */
@@ -52,21 +54,8 @@ function distinctTexts(texts: string[], control: ControlTag): string[] {
   });
 }
 
-function quote(text: string): string {
-  return JSON.stringify(text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text);
-}
-
-function describeKind(raw: unknown): string {
-  if (Array.isArray(raw)) return 'a list holding something other than text';
-  return typeof raw === 'object' ? 'an object' : `a ${typeof raw}`;
-}
-
-function abstain(reason: string): ControlParseResult {
-  return { status: 'abstained', reason };
-}
-
 function describeExcess(texts: string[], limit: number): string {
-  if (limit === 1) return `several texts for a control that takes one: ${texts.map(quote).join(', ')}`;
+  if (limit === 1) return `several texts for a control that takes one: ${texts.map(quoteText).join(', ')}`;
   return `${texts.length} texts, more than the ${limit} that maxSubmissions allows`;
 }
 
@@ -77,7 +66,10 @@ function describeExcess(texts: string[], limit: number): string {
  */
 export function parseTextAreaAnswer(raw: unknown, control: ControlTag): ControlParseResult {
   const texts = answerTexts(raw);
-  if (texts === undefined) return abstain(`the answer is not text or a list of texts (got ${describeKind(raw)})`);
+  if (texts === undefined) {
+    const kind = describeKind(raw, { list: 'a list holding something other than text' });
+    return abstain(`the answer is not text or a list of texts (got ${kind})`);
+  }
   const cleaned = distinctTexts(
     texts.map((text) => cleanText(text, control)).filter((text) => text !== ''),
     control,

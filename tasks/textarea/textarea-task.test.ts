@@ -1,35 +1,17 @@
 import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
-import { fillTemplate, textAreaTask } from './textarea-task';
+import { createTestObject, createTestTarget } from '../shared/create-test-target';
+import { textAreaTask } from './textarea-task';
 
-function createObject(details: Partial<ObjectTag> = {}): ObjectTag {
-  return { type: 'Text', name: 'text', value: '$text', dataField: 'text', attributes: {}, ...details };
-}
-
-function createControl(details: Partial<ControlTag> = {}): ControlTag {
-  return {
-    type: 'TextArea',
-    name: 'summary',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes: {},
-    ...details,
-  };
-}
-
-function createTarget(control: Partial<ControlTag> = {}, objects: ObjectTag[] = [createObject()]): PredictionTarget {
-  return { control: createControl(control), objects };
+function createTarget(control: Partial<ControlTag> = {}, objects?: ObjectTag[]): PredictionTarget {
+  return createTestTarget({ type: 'TextArea', name: 'summary', ...control }, objects);
 }
 
 describe('textAreaTask.supports', () => {
   test.each<[string, PredictionTarget, boolean]>([
     ['TextArea on Text', createTarget(), true],
-    ['TextArea on HyperText', createTarget({}, [createObject({ type: 'HyperText' })]), true],
-    ['TextArea on Paragraphs', createTarget({}, [createObject({ type: 'Paragraphs' })]), true],
-    ['TextArea on two text objects', createTarget({}, [createObject(), createObject({ name: 'title', dataField: 'title' })]), true],
+    ['TextArea on HyperText', createTarget({}, [createTestObject({ type: 'HyperText' })]), true],
+    ['TextArea on Paragraphs', createTarget({}, [createTestObject({ type: 'Paragraphs' })]), true],
+    ['TextArea on two text objects', createTarget({}, [createTestObject(), createTestObject({ name: 'title' })]), true],
     ['pre-filled from task data', createTarget({ dynamicOptions: true, attributes: { value: '$draft' } }), true],
     ['maxSubmissions 3', createTarget({ attributes: { maxSubmissions: '3' } }), true],
     ['a name merely containing "prompt"', createTarget({ name: 'summary_prompt' }), true],
@@ -37,8 +19,8 @@ describe('textAreaTask.supports', () => {
     ['unreadable maxSubmissions', createTarget({ attributes: { maxSubmissions: 'many' } }), false],
     ['another control type', createTarget({ type: 'Choices' }), false],
     ['per-region TextArea', createTarget({ perRegion: true }), false],
-    ['an Image object', createTarget({}, [createObject({ type: 'Image' })]), false],
-    ['a literal text object', createTarget({}, [createObject({ value: 'Read this', dataField: null })]), false],
+    ['an Image object', createTarget({}, [createTestObject({ type: 'Image' })]), false],
+    ['a literal text object', createTarget({}, [createTestObject({ value: 'Read this', dataField: null })]), false],
     ['no objects', createTarget({}, []), false],
   ])('%s → %s', (_case, target, supported) => {
     expect(textAreaTask.supports(target)).toBe(supported);
@@ -73,16 +55,6 @@ describe('textAreaTask.instructions', () => {
     expect(textAreaTask.instructions(createTarget({ attributes: { placeholder: '{absenceRule}' } }))).toContain(
       '"{absenceRule}"',
     );
-  });
-});
-
-describe('fillTemplate', () => {
-  test.each<[string, Record<string, string>, string]>([
-    ['{a} and {b}', { a: '1', b: '2' }, '1 and 2'],
-    ['{a}', { a: '{b}', b: 'x' }, '{b}'],
-    ['{unknown} stays', {}, '{unknown} stays'],
-  ])('%j', (template, values, filled) => {
-    expect(fillTemplate(template, values)).toBe(filled);
   });
 });
 

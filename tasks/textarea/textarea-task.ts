@@ -1,49 +1,27 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { ControlTask } from '../../core/control-task';
-import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
-import { findPackageRoot } from '../../core/package-root';
-import { createTextAreaSchema, isSingleLine, readAttribute, readMaxSubmissions, textLimit } from './create-textarea-schema';
+import type { ControlTag, PredictionTarget } from '../../core/label-config';
+import { describeHint } from '../shared/describe-hint';
+import { describeObjects } from '../shared/describe-objects';
+import { fillTemplate } from '../shared/fill-template';
+import { isTextObjectWithData } from '../shared/is-text-object-with-data';
+import { oneLine } from '../shared/one-line';
+import { readControlAttribute } from '../shared/read-control-attribute';
+import { readPromptTemplate } from '../shared/read-prompt-template';
+import { createTextAreaSchema, isSingleLine, readMaxSubmissions, textLimit } from './create-textarea-schema';
 import { mapTextAreaResult } from './map-textarea-result';
 import { parseTextAreaAnswer } from './parse-textarea-answer';
 import { validateTextAreaResult } from './validate-textarea-result';
 
-const TEXT_OBJECT_TYPES = new Set(['Text', 'HyperText', 'Paragraphs']);
 const PROMPT_TEMPLATE_PATH = 'tasks/textarea/textarea.v1.prompt.txt';
-
-let promptTemplate: string | undefined;
-
-function readPromptTemplate(): string {
-  promptTemplate ??= readFileSync(path.join(findPackageRoot(__dirname), PROMPT_TEMPLATE_PATH), 'utf8');
-  return promptTemplate;
-}
-
-/** Replaces each `{name}` with its value in one pass, so braces inside values stay as written. */
-export function fillTemplate(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function describeObjects(target: PredictionTarget): string {
-  return target.objects.map((object) => `<${object.dataField ?? object.name}>`).join(' and ');
-}
 
 function countRule(control: ControlTag): string {
   const limit = textLimit(control);
   return limit > 1 ? `up to ${limit} separate texts (a list, each text once)` : 'one text';
 }
 
-function describeNotes(control: ControlTag): string {
-  const hint = readAttribute(control, 'hint');
-  const placeholder = readAttribute(control, 'placeholder');
-  const notes = [
-    ...(hint === undefined ? [] : [`  Hint: ${oneLine(hint)}`]),
-    ...(placeholder === undefined ? [] : [`  Placeholder shown to annotators: ${JSON.stringify(oneLine(placeholder))}`]),
-  ];
-  return notes.map((note) => `${note}\n`).join('');
+function describePlaceholder(control: ControlTag): string {
+  const placeholder = readControlAttribute(control, 'placeholder');
+  return placeholder === undefined ? '' : `  Placeholder shown to annotators: ${JSON.stringify(oneLine(placeholder))}\n`;
 }
 
 function formatRule(control: ControlTag): string {
@@ -62,18 +40,14 @@ function absenceRule(control: ControlTag): string {
 /** The prompt section for one TextArea control: how many texts, its hint and placeholder, and when to abstain. */
 export function createTextAreaInstructions(target: PredictionTarget): string {
   const { control } = target;
-  return fillTemplate(readPromptTemplate(), {
+  return fillTemplate(readPromptTemplate(PROMPT_TEMPLATE_PATH), {
     controlName: control.name,
     objectNames: describeObjects(target),
     countRule: countRule(control),
-    notes: describeNotes(control),
+    notes: describeHint(control) + describePlaceholder(control),
     formatRule: formatRule(control),
     absenceRule: absenceRule(control),
   }).trimEnd();
-}
-
-function isTextObjectWithData(object: ObjectTag): boolean {
-  return TEXT_OBJECT_TYPES.has(object.type) && object.dataField !== null;
 }
 
 function hasUsableMaxSubmissions(control: ControlTag): boolean {

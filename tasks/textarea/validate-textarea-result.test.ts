@@ -1,20 +1,11 @@
 import type { ResultDraft } from '../../core/control-task';
 import type { ControlTag } from '../../core/label-config';
+import { createTestControl } from '../shared/create-test-target';
 import { MAX_TEXT_LENGTH } from './create-textarea-schema';
 import { validateTextAreaResult } from './validate-textarea-result';
 
 function createControl(attributes: Record<string, string> = {}): ControlTag {
-  return {
-    type: 'TextArea',
-    name: 'summary',
-    toName: ['text'],
-    choice: 'single',
-    required: false,
-    options: [],
-    dynamicOptions: false,
-    perRegion: false,
-    attributes,
-  };
+  return createTestControl({ type: 'TextArea', name: 'summary', attributes });
 }
 
 function createDraft(value: Record<string, unknown>, type = 'textarea'): ResultDraft {

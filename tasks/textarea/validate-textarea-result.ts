@@ -1,20 +1,11 @@
 import type { ResultDraft } from '../../core/control-task';
 import type { ControlTag } from '../../core/label-config';
+import { describeKind } from '../shared/describe-kind';
+import { quoteText } from '../shared/quote-text';
 import { MAX_TEXT_LENGTH, isSingleLine, readMaxSubmissions, skipsDuplicates } from './create-textarea-schema';
 import { countCharacters } from './parse-textarea-answer';
 
-const MAX_QUOTED_LENGTH = 80;
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
-
-function quote(text: string): string {
-  return JSON.stringify(text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text);
-}
-
-function describeKind(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
 
 function findTextProblem(text: unknown, control: ControlTag): string | null {
   if (typeof text !== 'string') return `a text is ${describeKind(text)}, not a string`;
@@ -22,7 +13,7 @@ function findTextProblem(text: unknown, control: ControlTag): string | null {
   const length = countCharacters(text);
   if (length > MAX_TEXT_LENGTH) return `a text has ${length} characters, more than the ${MAX_TEXT_LENGTH} allowed`;
   if (isSingleLine(control) && LINE_BREAK.test(text)) {
-    return `${quote(text)} has a line break, which the one-line input of "${control.name}" (rows 1) drops`;
+    return `${quoteText(text)} has a line break, which the one-line input of "${control.name}" (rows 1) drops`;
   }
   return null;
 }
@@ -40,7 +31,7 @@ function findListProblem(texts: string[], control: ControlTag): string | null {
 
 /** Why a `textarea` result is invalid for this control, or null when it is valid. */
 export function validateTextAreaResult(result: ResultDraft, control: ControlTag): string | null {
-  if (result.type !== 'textarea') return `type is ${quote(String(result.type))}, expected "textarea"`;
+  if (result.type !== 'textarea') return `type is ${quoteText(String(result.type))}, expected "textarea"`;
   const texts: unknown = result.value?.text;
   if (!Array.isArray(texts) || texts.length === 0) return 'value.text must be a non-empty list of texts';
   for (const text of texts) {

@@ -101,7 +101,7 @@ describe('Pipeline', () => {
     let running = 0;
     let peak = 0;
     const pipeline = buildPipeline(settings((base) => void (base.concurrency = 3)));
-    const model = (pipeline as unknown as { model: ScriptedLanguageModel }).model;
+    const model = (pipeline as unknown as { candidates: Array<{ model: ScriptedLanguageModel }> }).candidates[0]!.model;
     const original = model.generate.bind(model);
     model.generate = async (options) => {
       running += 1;

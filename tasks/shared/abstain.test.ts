@@ -1,0 +1,7 @@
+import { abstain } from './abstain';
+
+describe('abstain', () => {
+  test.each<[string]>([['no answer'], ['']])('%j', (reason) => {
+    expect(abstain(reason)).toEqual({ status: 'abstained', reason });
+  });
+});
