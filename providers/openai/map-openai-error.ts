@@ -1,9 +1,12 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { AbortedError, ProviderCallError } from '../../core/errors';
-import { OPENAI_PROVIDER } from './openai-provider-name';
 import { readRetryAfterMs } from './read-retry-after-ms';
 
 export interface OpenAIErrorContext {
+  /** The registry name the errors carry, e.g. `openai`. */
+  provider: string;
+  /** How messages name the service, e.g. `the OpenAI API`. */
+  apiName: string;
   /** The caller's signal. */
   abortSignal?: AbortSignal;
   /** Aborted when the call's time budget ran out. */
@@ -76,45 +79,46 @@ function isTimeout(error: unknown, context: OpenAIErrorContext): boolean {
   );
 }
 
-function describeStatusError(error: APIError): string {
+function describeStatusError(error: APIError, apiName: string): string {
   const bodyMessage = (error.error as { message?: unknown } | undefined)?.message;
   const detail = typeof bodyMessage === 'string' ? bodyMessage : error.message.replace(/^\d{3}\s*/, '');
-  const code = error.code ? ` (${error.code})` : '';
+  // Azure repeats the status as the code (`"429"`); only a distinct code says more.
+  const code = error.code && error.code !== String(error.status) ? ` (${error.code})` : '';
   const requestId = error.requestID ? ` [request ${error.requestID}]` : '';
-  return `the OpenAI API answered ${error.status}${code}: ${truncate(detail)}${requestId}`;
+  return `${apiName} answered ${error.status}${code}: ${truncate(detail)}${requestId}`;
 }
 
 /**
- * Anything the SDK call threw → AbortedError for aborts, otherwise ProviderCallError with `statusCode`, `isRetryable`
- * (408, 409, 429, 5xx, connection errors, timeouts, unreadable bodies) and `retryAfterMs`. Messages never carry the
- * API key or an Authorization header.
+ * Anything an `openai` SDK call threw (OpenAI, Azure OpenAI, an OpenAI-compatible server) → AbortedError for aborts,
+ * otherwise ProviderCallError with `statusCode`, `isRetryable` (408, 409, 429, 5xx, connection errors, timeouts,
+ * unreadable bodies) and `retryAfterMs`. Messages never carry the API key, a token or an Authorization header.
  */
 export function mapOpenAIError(error: unknown, context: OpenAIErrorContext): AbortedError | ProviderCallError {
+  const { provider, apiName } = context;
   if (context.abortSignal?.aborted) {
-    return new AbortedError('the OpenAI request was aborted', { cause: context.abortSignal.reason });
+    return new AbortedError(`the request to ${apiName} was aborted`, { cause: context.abortSignal.reason });
   }
-  const provider = OPENAI_PROVIDER;
   const origin = originOf(context.baseURL);
   if (isTimeout(error, context)) {
-    return new ProviderCallError(`the OpenAI API at ${origin} did not answer within ${context.timeoutMs} ms`, {
+    return new ProviderCallError(`${apiName} at ${origin} did not answer within ${context.timeoutMs} ms`, {
       provider,
       isRetryable: true,
       cause: error,
     });
   }
   if (error instanceof APIUserAbortError) {
-    return new AbortedError('the OpenAI request was aborted', { cause: error });
+    return new AbortedError(`the request to ${apiName} was aborted`, { cause: error });
   }
   if (error instanceof APIConnectionError) {
     const reason = redact(describeConnectionFailure(error), context.secrets);
-    return new ProviderCallError(`could not connect to the OpenAI API at ${origin}: ${reason}`, {
+    return new ProviderCallError(`could not connect to ${apiName} at ${origin}: ${reason}`, {
       provider,
       isRetryable: true,
       cause: error,
     });
   }
   if (error instanceof APIError && error.status !== undefined) {
-    return new ProviderCallError(redact(describeStatusError(error), context.secrets), {
+    return new ProviderCallError(redact(describeStatusError(error, apiName), context.secrets), {
       provider,
       statusCode: error.status,
       isRetryable: isRetryableStatus(error.status),
@@ -123,11 +127,11 @@ export function mapOpenAIError(error: unknown, context: OpenAIErrorContext): Abo
   }
   if (isSyntaxError(error)) {
     return new ProviderCallError(
-      `the OpenAI API at ${origin} answered with a body that is not valid JSON: ${truncate(redact(messageOf(error), context.secrets))}`,
+      `${apiName} at ${origin} answered with a body that is not valid JSON: ${truncate(redact(messageOf(error), context.secrets))}`,
       { provider, isRetryable: true, cause: error },
     );
   }
-  return new ProviderCallError(`the OpenAI request failed: ${truncate(redact(messageOf(error), context.secrets))}`, {
+  return new ProviderCallError(`the request to ${apiName} failed: ${truncate(redact(messageOf(error), context.secrets))}`, {
     provider,
     cause: error,
   });

@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import OpenAI, { AzureOpenAI } from 'openai';
 import { createFakeOpenAIServer, createSchemaAnswer, type FakeOpenAIServer } from '.';
 
 let server: FakeOpenAIServer;
@@ -144,5 +144,74 @@ describe('createFakeOpenAIServer', () => {
         $defs: { choice: { anyOf: [{ const: 'yes' }, { const: 'no' }] } },
       }),
     ).toEqual({ choice: 'yes', spans: [{ start: 0, label: 'PER' }], note: '', confident: false });
+  });
+  describe('Azure OpenAI route', () => {
+    function createAzureClient(credentials: { apiKey: string } | { azureADTokenProvider: () => Promise<string> }) {
+      return new AzureOpenAI({
+        ...credentials,
+        endpoint: server.azureEndpoint,
+        deployment: 'my-gpt-4o',
+        apiVersion: '2024-10-21',
+        maxRetries: 0,
+        timeout: 2_000,
+      });
+    }
+
+    function postToDeployment(query: string, headers: Record<string, string> = {}): Promise<Response> {
+      return fetch(`${server.azureEndpoint}/openai/deployments/d/chat/completions${query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: '{"messages":[]}',
+      });
+    }
+
+    it('answers a chat completion and records the deployment, api-version and api-key header', async () => {
+      server.script({ type: 'completion', content: 'hello', model: 'gpt-4o-2024-08-06' });
+
+      const completion = await createAzureClient({ apiKey: 'azure-key-0123' }).chat.completions.create({
+        model: 'my-gpt-4o',
+        messages: [{ role: 'user', content: 'hi' }],
+      });
+
+      expect(completion).toMatchObject({ model: 'gpt-4o-2024-08-06', choices: [{ message: { content: 'hello' } }] });
+      expect(server.requests).toEqual([
+        expect.objectContaining({
+          method: 'POST',
+          path: '/openai/deployments/my-gpt-4o/chat/completions?api-version=2024-10-21',
+          headers: expect.objectContaining({ 'api-key': 'azure-key-0123' }),
+          azure: { deployment: 'my-gpt-4o', apiVersion: '2024-10-21' },
+        }),
+      ]);
+      expect(server.requests[0]?.headers).not.toHaveProperty('authorization');
+    });
+
+    it('takes an Entra ID bearer token instead of a key', async () => {
+      await createAzureClient({ azureADTokenProvider: async () => 'entra-token' }).chat.completions.create({
+        model: 'my-gpt-4o',
+        messages: [{ role: 'user', content: 'hi' }],
+      });
+
+      expect(server.requests[0]?.headers).toMatchObject({ authorization: 'Bearer entra-token' });
+      expect(server.requests[0]?.headers).not.toHaveProperty('api-key');
+    });
+
+    it('sends scripted errors in the Azure error body shape', async () => {
+      server.script({ type: 'error', status: 429, headers: { 'retry-after': '1' } });
+
+      const response = await postToDeployment('?api-version=2024-10-21', { 'api-key': 'k' });
+
+      expect(response.status).toBe(429);
+      expect(await response.json()).toEqual({ error: { code: '429', message: expect.stringContaining('exceeded token rate limit') } });
+    });
+
+    it('answers 401 without credentials and 404 without api-version, as Azure does', async () => {
+      const withoutCredentials = await postToDeployment('?api-version=2024-10-21');
+      const withoutApiVersion = await postToDeployment('', { 'api-key': 'k' });
+
+      expect(withoutCredentials.status).toBe(401);
+      expect(await withoutCredentials.json()).toEqual({ error: { code: '401', message: expect.stringContaining('Access denied') } });
+      expect(withoutApiVersion.status).toBe(404);
+      expect(await withoutApiVersion.json()).toEqual({ error: { code: '404', message: 'Resource not found' } });
+    });
   });
 });

@@ -6,6 +6,7 @@ import {
   type ChatCompletionFinishReason,
   type ChatCompletionUsageCounts,
 } from './create-chat-completion-body';
+import { createAzureOpenAIErrorBody } from './create-azure-openai-error-body';
 import { createOpenAIErrorBody } from './create-openai-error-body';
 import { answerFromResponseFormat } from './create-schema-answer';
 
@@ -18,6 +19,8 @@ export interface RecordedRequest {
   /** The parsed JSON body; undefined when the body was empty or not JSON. */
   body: unknown;
   rawBody: string;
+  /** Set for requests on the Azure OpenAI route: the deployment from the path, `api-version` from the query. */
+  azure?: { deployment: string; apiVersion: string | null };
 }
 
 interface DelayedReply {
@@ -47,7 +50,10 @@ export interface RefusalReply extends DelayedReply {
   refusal: string;
 }
 
-/** An HTTP error with the real error body `{"error":{"message","type","param","code"}}`. */
+/**
+ * An HTTP error with the real error body: `{"error":{"message","type","param","code"}}`, or on the Azure route
+ * `{"error":{"code","message"}}` (`errorType` and `param` unused there).
+ */
 export interface ErrorReply extends DelayedReply {
   type: 'error';
   status: number;
@@ -90,7 +96,10 @@ export interface ResetReply {
 /** A string is shorthand for `{ type: 'completion', content }`. */
 export type FakeOpenAIReply = string | CompletionReply | RefusalReply | ErrorReply | MalformedReply | RawReply | HangReply | ResetReply;
 
-/** Decides the answer to one `POST /v1/chat/completions` from its body (as the SDK sent it). */
+/**
+ * Decides the answer to one `POST /v1/chat/completions` (or Azure's deployment route) from its body (as the SDK sent
+ * it).
+ */
 export type FakeOpenAIHandler = (
   body: ChatCompletionCreateParams,
   request: RecordedRequest,
@@ -106,6 +115,12 @@ export interface FakeOpenAIServerOptions {
 export interface FakeOpenAIServer {
   /** E.g. `http://127.0.0.1:PORT/v1`: pass it as the SDK's `baseURL`. */
   readonly baseURL: string;
+  /**
+   * E.g. `http://127.0.0.1:PORT`: pass it as `AzureOpenAI`'s `endpoint`. The server answers
+   * `POST /openai/deployments/{deployment}/chat/completions?api-version=...` from the same script and handler, and
+   * answers 401 without an `api-key` or `Authorization` header, 404 without `api-version`, as Azure does.
+   */
+  readonly azureEndpoint: string;
   /** Every request received, in order (including unknown routes and hung requests). */
   readonly requests: RecordedRequest[];
   /** Queues answers for the next chat completion requests, one each, in order; then the handler answers. */
@@ -149,6 +164,8 @@ function promptTextOf(body: ChatCompletionCreateParams): string {
 
 let nextRequestNumber = 1;
 
+const AZURE_CHAT_COMPLETIONS_ROUTE = /^POST \/openai\/deployments\/([^/]+)\/chat\/completions$/;
+
 function send(response: ServerResponse, status: number, body: string | object, headers: Record<string, string> = {}): void {
   if (response.destroyed || response.writableEnded) return;
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -161,9 +178,26 @@ function send(response: ServerResponse, status: number, body: string | object, h
   response.end(text);
 }
 
-function sendReply(response: ServerResponse, reply: Exclude<FakeOpenAIReply, HangReply | ResetReply>, body: ChatCompletionCreateParams): void {
+type ErrorBodyFlavor = 'openai' | 'azure';
+
+function createErrorBody(flavor: ErrorBodyFlavor, reply: ErrorReply): object {
+  if (flavor === 'azure') return createAzureOpenAIErrorBody(reply.status, { message: reply.message, code: reply.code });
+  return createOpenAIErrorBody(reply.status, {
+    message: reply.message,
+    type: reply.errorType,
+    param: reply.param,
+    code: reply.code,
+  });
+}
+
+function sendReply(
+  response: ServerResponse,
+  reply: Exclude<FakeOpenAIReply, HangReply | ResetReply>,
+  body: ChatCompletionCreateParams,
+  flavor: ErrorBodyFlavor,
+): void {
   if (typeof reply === 'string') {
-    sendReply(response, { type: 'completion', content: reply }, body);
+    sendReply(response, { type: 'completion', content: reply }, body, flavor);
     return;
   }
   switch (reply.type) {
@@ -183,20 +217,10 @@ function sendReply(response: ServerResponse, reply: Exclude<FakeOpenAIReply, Han
       );
       return;
     case 'refusal':
-      sendReply(response, { type: 'completion', content: null, refusal: reply.refusal, headers: reply.headers }, body);
+      sendReply(response, { type: 'completion', content: null, refusal: reply.refusal, headers: reply.headers }, body, flavor);
       return;
     case 'error':
-      send(
-        response,
-        reply.status,
-        createOpenAIErrorBody(reply.status, {
-          message: reply.message,
-          type: reply.errorType,
-          param: reply.param,
-          code: reply.code,
-        }),
-        reply.headers,
-      );
+      send(response, reply.status, createErrorBody(flavor, reply), reply.headers);
       return;
     case 'malformed':
       send(response, reply.status ?? 200, reply.body ?? MALFORMED_BODY, {
@@ -215,7 +239,7 @@ function sendReply(response: ServerResponse, reply: Exclude<FakeOpenAIReply, Han
 
 /**
  * A real HTTP server on 127.0.0.1 speaking the OpenAI Chat Completions wire protocol (`POST /v1/chat/completions`,
- * `GET /v1/models`), for tests that drive the real `openai` SDK. Answers are scripted per request or decided by a
+ * `GET /v1/models`, and Azure OpenAI's `POST /openai/deployments/{deployment}/chat/completions`), for tests that drive the real `openai` SDK. Answers are scripted per request or decided by a
  * handler; every request is recorded.
  */
 export async function createFakeOpenAIServer(options: FakeOpenAIServerOptions = {}): Promise<FakeOpenAIServer> {
@@ -235,7 +259,12 @@ export async function createFakeOpenAIServer(options: FakeOpenAIServerOptions = 
     timers.add(timer);
   }
 
-  async function answerChatCompletion(body: ChatCompletionCreateParams, recorded: RecordedRequest, response: ServerResponse) {
+  async function answerChatCompletion(
+    body: ChatCompletionCreateParams,
+    recorded: RecordedRequest,
+    response: ServerResponse,
+    flavor: ErrorBodyFlavor,
+  ) {
     if (body.stream) {
       send(response, 400, createOpenAIErrorBody(400, { message: 'The fake OpenAI server does not support stream: true.', param: 'stream' }));
       return;
@@ -254,8 +283,8 @@ export async function createFakeOpenAIServer(options: FakeOpenAIServerOptions = 
       return;
     }
     const delayMs = typeof reply === 'string' ? undefined : reply.delayMs;
-    if (delayMs) later(delayMs, () => sendReply(response, reply, body));
-    else sendReply(response, reply, body);
+    if (delayMs) later(delayMs, () => sendReply(response, reply, body, flavor));
+    else sendReply(response, reply, body, flavor);
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -265,6 +294,7 @@ export async function createFakeOpenAIServer(options: FakeOpenAIServerOptions = 
     const recorded: RecordedRequest = { method: request.method ?? 'GET', path, headers: request.headers, body: value, rawBody };
     requests.push(recorded);
     const route = `${recorded.method} ${path.split('?')[0]}`;
+    const azureDeployment = AZURE_CHAT_COMPLETIONS_ROUTE.exec(route)?.[1];
     try {
       if (route === 'GET /v1/models') {
         send(response, 200, {
@@ -273,7 +303,14 @@ export async function createFakeOpenAIServer(options: FakeOpenAIServerOptions = 
         });
       } else if (route === 'POST /v1/chat/completions') {
         if (!parsed) send(response, 400, createOpenAIErrorBody(400, { message: JSON_PARSE_ERROR_MESSAGE }));
-        else await answerChatCompletion(value as ChatCompletionCreateParams, recorded, response);
+        else await answerChatCompletion(value as ChatCompletionCreateParams, recorded, response, 'openai');
+      } else if (azureDeployment !== undefined) {
+        const apiVersion = new URL(path, 'http://fake').searchParams.get('api-version');
+        recorded.azure = { deployment: decodeURIComponent(azureDeployment), apiVersion };
+        if (!request.headers['api-key'] && !request.headers.authorization) send(response, 401, createAzureOpenAIErrorBody(401));
+        else if (!apiVersion) send(response, 404, createAzureOpenAIErrorBody(404));
+        else if (!parsed) send(response, 400, createAzureOpenAIErrorBody(400, { message: JSON_PARSE_ERROR_MESSAGE }));
+        else await answerChatCompletion(value as ChatCompletionCreateParams, recorded, response, 'azure');
       } else {
         send(response, 404, createOpenAIErrorBody(404, { message: `Invalid URL (${route})`, code: null }));
       }
@@ -295,6 +332,7 @@ export async function createFakeOpenAIServer(options: FakeOpenAIServerOptions = 
 
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
+    azureEndpoint: `http://127.0.0.1:${port}`,
     requests,
     script(...steps) {
       script.push(...steps);

@@ -20,5 +20,10 @@ export {
   type ChatCompletionFinishReason,
   type ChatCompletionUsageCounts,
 } from './create-chat-completion-body';
+export {
+  createAzureOpenAIErrorBody,
+  type AzureOpenAIErrorBody,
+  type AzureOpenAIErrorBodyOptions,
+} from './create-azure-openai-error-body';
 export { createOpenAIErrorBody, type OpenAIErrorBody, type OpenAIErrorBodyOptions } from './create-openai-error-body';
 export { answerFromResponseFormat, createSchemaAnswer } from './create-schema-answer';

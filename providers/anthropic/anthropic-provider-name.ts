@@ -1,0 +1,2 @@
+/** The registry name of the Anthropic provider. */
+export const ANTHROPIC_PROVIDER = 'anthropic';

@@ -1,0 +1,1 @@
+export { ANTHROPIC_PROVIDER, AnthropicLanguageModel } from './anthropic-language-model';

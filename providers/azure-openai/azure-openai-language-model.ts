@@ -1,0 +1,143 @@
+import { AzureOpenAI } from 'openai';
+import { inject, injectable } from 'tsyringe';
+import { ProviderCallError } from '../../core/errors';
+import type {
+  LanguageModel,
+  LanguageModelCallOptions,
+  LanguageModelResult,
+  StructuredOutputMode,
+} from '../../core/language-model';
+import type { ProjectSettings } from '../../core/project-settings';
+import { TOKENS } from '../../core/tokens';
+import { convertOpenAIProviderOptions } from '../openai/convert-openai-provider-options';
+import { generateChatCompletion, type ChatCompletionTarget } from '../openai/generate-chat-completion';
+import { nonEmpty } from '../openai/non-empty';
+import { resolveOpenAIImageInput } from '../openai/resolve-openai-image-input';
+import { AZURE_OPENAI_PROVIDER } from './azure-openai-provider-name';
+import { isApiVersionBefore } from './is-api-version-before';
+import { AZURE_OPENAI_OPTION_NAMES, readAzureOpenAIOptions } from './read-azure-openai-options';
+import { resolveAzureOpenAIBaseModel } from './resolve-azure-openai-base-model';
+import { resolveAzureOpenAIBaseURL } from './resolve-azure-openai-base-url';
+import { resolveAzureOpenAICredentials, type AzureOpenAICredentials } from './resolve-azure-openai-credentials';
+import { resolveAzureOpenAIStructuredOutput } from './resolve-azure-openai-structured-output';
+
+export { AZURE_OPENAI_PROVIDER } from './azure-openai-provider-name';
+
+/** The newest generally available data-plane api-version: it takes json_schema and max_completion_tokens. */
+export const DEFAULT_AZURE_OPENAI_API_VERSION = '2024-10-21';
+
+/**
+ * The `azure-openai` provider: Chat Completions on an Azure OpenAI deployment through the SDK's `AzureOpenAI` client,
+ * authenticated with an API key (`api-key` header) or an Entra ID token read from a named environment variable.
+ */
+@injectable()
+export class AzureOpenAILanguageModel implements LanguageModel {
+  readonly specificationVersion = 'v1' as const;
+  readonly provider = AZURE_OPENAI_PROVIDER;
+  readonly modelId: string;
+  readonly deployment: string;
+  readonly apiVersion: string;
+  readonly structuredOutput: StructuredOutputMode;
+  readonly acceptsImages: boolean;
+
+  private readonly environment: NodeJS.ProcessEnv;
+  private readonly credentials: AzureOpenAICredentials | null;
+  /** Null when the settings cannot work; `generate` then throws `configurationError`. */
+  private readonly target: ChatCompletionTarget | null;
+  private readonly configurationError: string | null;
+
+  constructor(
+    @inject(TOKENS.ProjectSettings) settings: ProjectSettings,
+    @inject(TOKENS.Environment) environment: NodeJS.ProcessEnv,
+  ) {
+    const { provider } = settings;
+    this.environment = environment;
+    this.modelId = provider.model;
+
+    const { azureOptions, warnings: azureOptionWarnings } = readAzureOpenAIOptions(provider.options);
+    const { options: providerOptions, warnings: optionWarnings } = convertOpenAIProviderOptions(provider.options, {
+      description: 'an Azure OpenAI option prelabel passes on',
+      adapterOptionNames: AZURE_OPENAI_OPTION_NAMES,
+    });
+    this.deployment = azureOptions.deployment ?? provider.model;
+    this.apiVersion = azureOptions.apiVersion ?? nonEmpty(environment.OPENAI_API_VERSION)?.trim() ?? DEFAULT_AZURE_OPENAI_API_VERSION;
+
+    const baseModel = resolveAzureOpenAIBaseModel(provider.model, azureOptions.baseModel);
+    const structuredOutput = resolveAzureOpenAIStructuredOutput({
+      structuredOutput: provider.structuredOutput,
+      baseModel,
+      apiVersion: this.apiVersion,
+    });
+    this.structuredOutput = structuredOutput.mode;
+    this.acceptsImages = resolveOpenAIImageInput({ model: baseModel, acceptsImages: provider.acceptsImages });
+
+    const endpoint = resolveAzureOpenAIBaseURL(nonEmpty(provider.baseUrl) ?? nonEmpty(environment.AZURE_OPENAI_ENDPOINT));
+    const credentials = resolveAzureOpenAICredentials({
+      apiKey: provider.apiKey,
+      tokenVariable: azureOptions.tokenVariable,
+      environment,
+    });
+    this.credentials = 'credentials' in credentials ? credentials.credentials : null;
+    this.configurationError = 'problem' in endpoint ? endpoint.problem : 'problem' in credentials ? credentials.problem : null;
+
+    this.target =
+      'baseURL' in endpoint && this.credentials
+        ? {
+            client: this.createClient(this.credentials, endpoint.baseURL, provider.timeoutMs),
+            provider: this.provider,
+            apiName: 'the Azure OpenAI API',
+            baseURL: endpoint.baseURL,
+            timeoutMs: provider.timeoutMs,
+            secrets: this.credentials.kind === 'api-key' ? [this.credentials.apiKey] : [],
+            modelId: this.deployment,
+            providerOptions,
+            maxTokensParameter: isApiVersionBefore(this.apiVersion, '2024-09-01') ? 'max_tokens' : 'max_completion_tokens',
+            warnings: [...azureOptionWarnings, ...optionWarnings, ...structuredOutput.warnings],
+          }
+        : null;
+  }
+
+  async generate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {
+    if (!this.target) {
+      throw new ProviderCallError(this.configurationError ?? 'the Azure OpenAI client is not configured', {
+        provider: this.provider,
+      });
+    }
+    if (this.credentials?.kind !== 'entra-id') return generateChatCompletion(this.target, options);
+    const token = this.readToken(this.credentials.tokenVariable);
+    if (token === undefined) {
+      throw new ProviderCallError(
+        `${this.credentials.tokenVariable} (named by provider.options.azure_ad_token_env) is not set: it must hold an Entra ID token`,
+        { provider: this.provider },
+      );
+    }
+    return generateChatCompletion({ ...this.target, secrets: [token] }, options);
+  }
+
+  private readToken(tokenVariable: string): string | undefined {
+    return nonEmpty(this.environment[tokenVariable])?.trim();
+  }
+
+  private createClient(credentials: AzureOpenAICredentials, baseURL: string, timeoutMs: number): AzureOpenAI {
+    const tokenVariable = credentials.kind === 'entra-id' ? credentials.tokenVariable : '';
+    return new AzureOpenAI({
+      ...(credentials.kind === 'api-key'
+        ? { apiKey: credentials.apiKey }
+        : {
+            azureADTokenProvider: async () => this.readToken(tokenVariable) ?? '',
+            // null, not undefined: undefined would make the SDK read AZURE_OPENAI_API_KEY from process.env.
+            apiKey: null as unknown as undefined,
+          }),
+      baseURL,
+      deployment: encodeURIComponent(this.deployment),
+      apiVersion: this.apiVersion,
+      maxRetries: 0,
+      timeout: timeoutMs,
+      // Explicit values, so the SDK does not fall back to process.env.
+      organization: null,
+      project: null,
+      adminAPIKey: null,
+      webhookSecret: null,
+    });
+  }
+}

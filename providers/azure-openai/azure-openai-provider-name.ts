@@ -1,0 +1,2 @@
+/** The registry name of the Azure OpenAI provider. */
+export const AZURE_OPENAI_PROVIDER = 'azure-openai';

@@ -1,0 +1,1 @@
+export { OPENAI_COMPATIBLE_PROVIDER, OpenAICompatibleLanguageModel } from './openai-compatible-language-model';

@@ -1,0 +1,97 @@
+import OpenAI from 'openai';
+import { inject, injectable } from 'tsyringe';
+import { ProviderCallError } from '../../core/errors';
+import type { LanguageModel, LanguageModelCallOptions, LanguageModelResult, StructuredOutputMode } from '../../core/language-model';
+import type { ProjectSettings } from '../../core/project-settings';
+import { TOKENS } from '../../core/tokens';
+import { generateChatCompletion, type ChatCompletionTarget } from '../openai/generate-chat-completion';
+import { nonEmpty } from '../openai/non-empty';
+import { PLACEHOLDER_API_KEY } from '../openai/placeholder-api-key';
+import { convertOpenAICompatibleProviderOptions } from './convert-openai-compatible-provider-options';
+import { OPENAI_COMPATIBLE_PROVIDER } from './openai-compatible-provider-name';
+import { resolveOpenAICompatibleStructuredOutput } from './resolve-openai-compatible-structured-output';
+
+export { OPENAI_COMPATIBLE_PROVIDER } from './openai-compatible-provider-name';
+
+function findBaseURLProblem(baseURL: string | undefined): string | null {
+  if (baseURL === undefined) {
+    return 'provider.base_url is required for the openai-compatible provider: the Chat Completions base URL of the server, e.g. http://localhost:11434/v1 (Ollama) or http://localhost:8000/v1 (vLLM)';
+  }
+  if (!URL.canParse(baseURL) || !/^https?:$/.test(new URL(baseURL).protocol)) {
+    return 'provider.base_url is not a valid http(s) URL';
+  }
+  return null;
+}
+
+/**
+ * The `openai-compatible` provider: any server speaking OpenAI Chat Completions at `provider.base_url` (Ollama, vLLM,
+ * llama.cpp, LM Studio, OpenRouter, Groq). The model id is sent as it is; the key is optional and only ever
+ * `provider.api_key` (never OPENAI_API_KEY, so an OpenAI key does not reach another server); what the server supports
+ * is declared, not guessed: `provider.structured_output` (`auto` = `json_object`) and `provider.accepts_images`
+ * (default false). The token limit goes in `max_tokens`, the field every such server reads.
+ */
+@injectable()
+export class OpenAICompatibleLanguageModel implements LanguageModel {
+  readonly specificationVersion = 'v1' as const;
+  readonly provider = OPENAI_COMPATIBLE_PROVIDER;
+  readonly modelId: string;
+  readonly structuredOutput: StructuredOutputMode;
+  readonly acceptsImages: boolean;
+
+  /** Null when the settings cannot work; `generate` then throws `configurationError`. */
+  private readonly target: ChatCompletionTarget | null;
+  private readonly configurationError: string | null;
+
+  constructor(
+    @inject(TOKENS.ProjectSettings) settings: ProjectSettings,
+    // Injected like every provider's; this one reads nothing from the environment.
+    @inject(TOKENS.Environment) _environment: NodeJS.ProcessEnv,
+  ) {
+    const { provider } = settings;
+    this.modelId = provider.model;
+    this.structuredOutput = resolveOpenAICompatibleStructuredOutput(provider.structuredOutput);
+    this.acceptsImages = provider.acceptsImages ?? false;
+
+    const apiKey = nonEmpty(provider.apiKey);
+    const baseURL = nonEmpty(provider.baseUrl)?.trim();
+    const { options: providerOptions, extraBody, warnings } = convertOpenAICompatibleProviderOptions(provider.options);
+    this.configurationError = findBaseURLProblem(baseURL);
+
+    this.target =
+      this.configurationError || baseURL === undefined
+        ? null
+        : {
+            client: new OpenAI({
+              apiKey: apiKey ?? PLACEHOLDER_API_KEY,
+              baseURL,
+              maxRetries: 0,
+              timeout: provider.timeoutMs,
+              // Explicit values, so the SDK does not fall back to process.env.
+              organization: null,
+              project: null,
+              adminAPIKey: null,
+              webhookSecret: null,
+              ...(!apiKey && { defaultHeaders: { Authorization: null } }),
+            }),
+            provider: this.provider,
+            apiName: 'the OpenAI-compatible server',
+            baseURL,
+            timeoutMs: provider.timeoutMs,
+            secrets: apiKey ? [apiKey] : [],
+            modelId: this.modelId,
+            providerOptions,
+            extraBody,
+            maxTokensParameter: 'max_tokens',
+            warnings,
+          };
+  }
+
+  async generate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {
+    if (!this.target) {
+      throw new ProviderCallError(this.configurationError ?? 'the OpenAI-compatible client is not configured', {
+        provider: this.provider,
+      });
+    }
+    return generateChatCompletion(this.target, options);
+  }
+}
