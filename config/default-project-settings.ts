@@ -10,6 +10,7 @@ export const PROJECT_SETTINGS_DEFAULTS = Object.freeze({
   concurrency: 8,
   chunking: Object.freeze({ maxCharacters: 12_000, overlapCharacters: 400 }),
   promptPrefix: 'prompt',
+  media: Object.freeze({ maxBytes: 10 * 1024 * 1024, timeoutMs: 10_000 }),
 });
 
 /**
@@ -34,5 +35,6 @@ export function createDefaultProjectSettings(environment: NodeJS.ProcessEnv): Pr
     controls: { include: null, instructions: {} },
     chunking: { ...PROJECT_SETTINGS_DEFAULTS.chunking },
     interactive: { promptPrefix: PROJECT_SETTINGS_DEFAULTS.promptPrefix },
+    media: { allowedHosts: [], passPublicUrls: false, ...PROJECT_SETTINGS_DEFAULTS.media },
   };
 }

@@ -162,6 +162,7 @@ interface ProjectFileData {
   controls?: { include?: string[]; instructions?: Record<string, string> };
   chunking?: { max_characters?: number; overlap_characters?: number };
   interactive?: { prompt_prefix?: string };
+  media?: { allowed_hosts?: string[]; pass_public_urls?: boolean; max_bytes?: number; timeout_ms?: number };
   stages?: { config_parser?: string; prompt_renderer?: string; response_parser?: string; result_mapper?: string };
 }
 
@@ -432,6 +433,12 @@ function toProjectSettings(
       overlapCharacters: data.chunking?.overlap_characters ?? PROJECT_SETTINGS_DEFAULTS.chunking.overlapCharacters,
     },
     interactive: { promptPrefix: data.interactive?.prompt_prefix ?? PROJECT_SETTINGS_DEFAULTS.promptPrefix },
+    media: {
+      allowedHosts: data.media?.allowed_hosts ?? [],
+      passPublicUrls: data.media?.pass_public_urls ?? false,
+      maxBytes: data.media?.max_bytes ?? PROJECT_SETTINGS_DEFAULTS.media.maxBytes,
+      timeoutMs: data.media?.timeout_ms ?? PROJECT_SETTINGS_DEFAULTS.media.timeoutMs,
+    },
   };
 }
 

@@ -20,7 +20,7 @@ class FakeConfigParser implements ConfigParser {
 class FakePromptRenderer implements PromptRenderer {
   readonly specificationVersion = 'v1';
   compile(): CompiledPrompt {
-    return { fingerprint: 'fake', render: () => [] };
+    return { fingerprint: 'fake', imageFields: [], render: () => [] };
   }
 }
 class FakeLanguageModel implements LanguageModel {

@@ -1,6 +1,7 @@
 import { inject, injectable } from 'tsyringe';
 import { createAnswerSchema } from './create-answer-schema';
-import { AbortedError, describeError, PrelabelError, RetryExhaustedError, ResponseUnusableError, type ProviderCallError } from './errors';
+import { AbortedError, describeError, PrelabelError, RetryExhaustedError, ResponseUnusableError, TaskDataError, type ProviderCallError } from './errors';
+import type { ImageSource, MediaLoader } from './media-loader';
 import { computeModelVersion } from './compute-model-version';
 import { addUsage, isUsableAnswer, usableText } from './language-model-result';
 import { createCacheKey, type AnswerCache } from './answer-cache';
@@ -15,7 +16,7 @@ import type { Logger } from './logger';
 import type { ProjectSettings, ProviderSettings } from './project-settings';
 import type { Registry } from './registry';
 import { withRetry } from './retry';
-import { selectTargets, type SkippedControl } from './select-targets';
+import { selectTargets, withoutImageTargets, type SkippedControl } from './select-targets';
 import type {
   CompiledPrompt,
   ConfigParser,
@@ -109,9 +110,14 @@ export class Pipeline {
     @inject(TOKENS.ProjectId) projectId: string,
     @inject(TOKENS.AnswerCache) private readonly answers: AnswerCache,
     @inject(TOKENS.PipelineObserver) private readonly observer: PipelineObserver,
+    @inject(TOKENS.MediaLoader) private readonly mediaLoader: MediaLoader,
   ) {
     const labelConfig = configParser.parse({ xml: labelConfigXml });
-    ({ targets: this.targets, skipped: this.skipped } = selectTargets(labelConfig, registry.tasks(), settings));
+    const selection = selectTargets(labelConfig, registry.tasks(), settings);
+    const { model, provider } = candidates[0] as ModelCandidate;
+    ({ targets: this.targets, skipped: this.skipped } = model.acceptsImages
+      ? selection
+      : withoutImageTargets(selection, `${provider.name} model ${provider.model} takes no images`));
     const schema = createAnswerSchema(this.targets);
     this.candidates = candidates.map((candidate) => {
       const outputMode = candidate.model.structuredOutput;
@@ -141,7 +147,10 @@ export class Pipeline {
     let parsed: ParsedResponse = { answers: new Map() };
     let answeredBy: CallLabels | null = null;
     if (this.targets.length > 0) {
-      const interaction = interactive ? { instruction: interactive.instruction, hints: interactive.regions.map(describeRegion) } : {};
+      const interaction: PromptInteraction = {
+        ...(interactive && { instruction: interactive.instruction, hints: interactive.regions.map(describeRegion) }),
+        images: await this.loadImages(data, task.id, options.signal),
+      };
       const calls = planCalls(data, this.targets, this.settings.chunking);
       const parsedPerCall: ParsedResponse[] = [];
       for (const call of calls) {
@@ -177,6 +186,19 @@ export class Pipeline {
       dropped: mapped.dropped,
       usage,
     };
+  }
+
+  /** Downloads the images the prompt shows (Label Studio uploads, allowed hosts), once per task. */
+  private async loadImages(data: TaskData, taskId: LabelStudioTask['id'], signal?: AbortSignal): Promise<Map<string, ImageSource>> {
+    const images = new Map<string, ImageSource>();
+    for (const field of (this.candidates[0] as PreparedCandidate).prompt.imageFields) {
+      const url = data[field];
+      if (typeof url !== 'string' || url === '') {
+        throw new TaskDataError(`task data has no image URL in field "${field}"`, { location: { field: `data.${field}` } });
+      }
+      images.set(field, await this.mediaLoader.load({ url, taskId, signal }));
+    }
+    return images;
   }
 
   /**

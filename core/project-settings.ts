@@ -19,6 +19,17 @@ export interface ProjectSettings {
   controls: ControlSettings;
   chunking: ChunkingSettings;
   interactive: InteractiveSettings;
+  media: MediaSettings;
+}
+
+/** Where images for vision models may come from, and how much of them. */
+export interface MediaSettings {
+  /** Hosts besides Label Studio's that images may be downloaded from (`cdn.example.com`, `*.example.com`, `host:port`). */
+  allowedHosts: string[];
+  /** Pass public https image URLs to the provider instead of downloading them. */
+  passPublicUrls: boolean;
+  maxBytes: number;
+  timeoutMs: number;
 }
 
 export interface ControlSettings {

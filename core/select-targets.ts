@@ -58,3 +58,15 @@ export function selectTargets(
 export function isPromptTextArea(controlType: string, controlName: string, promptPrefix: string): boolean {
   return controlType === 'TextArea' && controlName.startsWith(promptPrefix);
 }
+
+/** Moves the targets that see an `<Image>` to the skipped ones, for a model that takes no images. */
+export function withoutImageTargets(
+  selection: { targets: PromptTarget[]; skipped: SkippedControl[] },
+  reason: string,
+): { targets: PromptTarget[]; skipped: SkippedControl[] } {
+  const seesImages = (target: PromptTarget) => target.objects.some((object) => object.type === 'Image');
+  return {
+    targets: selection.targets.filter((target) => !seesImages(target)),
+    skipped: [...selection.skipped, ...selection.targets.filter(seesImages).map((target) => ({ control: target.control.name, reason }))],
+  };
+}

@@ -9,6 +9,7 @@ import type { LabelConfig, PredictionTarget } from './label-config';
 import type { LabelStudioResult, TaskData } from './label-studio';
 import type { PromptSettings } from './project-settings';
 import type { ControlTask } from './control-task';
+import type { ImageSource } from './media-loader';
 
 /** Stage 1: Label Studio labeling config XML → what the config shows and collects. */
 export interface ConfigParser {
@@ -21,6 +22,8 @@ export interface ConfigParser {
 export interface CompiledPrompt {
   /** Everything that decides the prompt apart from task data; part of `model_version`. */
   readonly fingerprint: string;
+  /** Task data fields holding image URLs the prompt shows: load them and pass them in `interaction.images`. */
+  readonly imageFields: string[];
   /** Throws TaskDataError when the task lacks data the prompt needs. */
   render(data: TaskData, interaction?: PromptInteraction): ChatMessage[];
 }
@@ -31,6 +34,8 @@ export interface PromptInteraction {
   instruction?: string | null;
   /** Regions the annotator already drew, described one per line. */
   hints?: string[];
+  /** The images of `imageFields`, loaded. */
+  images?: Map<string, ImageSource>;
 }
 
 export interface PromptTarget extends PredictionTarget {

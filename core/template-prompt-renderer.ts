@@ -1,12 +1,15 @@
 import { injectable } from 'tsyringe';
 import { PromptTemplateError, TaskDataError } from './errors';
-import type { ChatMessage, JsonSchema, StructuredOutputMode } from './language-model';
+import type { ChatMessage, ContentPart, JsonSchema, StructuredOutputMode } from './language-model';
 import type { LabelConfig } from './label-config';
 import type { TaskData } from './label-studio';
 import type { PromptSettings, PromptTemplateSource } from './project-settings';
 import type { CompiledPrompt, PromptInteraction, PromptRenderer, PromptTarget } from './stages';
 
 export const TEMPLATE_PROMPT_RENDERER = 'template.v1';
+
+/** Objects whose data field is an image URL: rendered as an image part for vision models. */
+const IMAGE_OBJECT_TYPES = new Set(['Image']);
 
 const ROLE = [
   'You are an expert data annotator. You pre-label tasks for a Label Studio project, and people review every label you give.',
@@ -22,6 +25,7 @@ const PLACEHOLDER = /\{\{|\}\}|\{\s*([A-Za-z_][A-Za-z0-9_.-]*)(?::\s*([A-Za-z_][
 type TemplatePart =
   | { kind: 'text'; text: string }
   | { kind: 'field'; field: string }
+  | { kind: 'image'; field: string }
   | { kind: 'labels'; labels: string };
 
 function lineAndColumn(text: string, index: number): { line: number; column: number } {
@@ -46,6 +50,7 @@ function compileTemplate(
   source: PromptTemplateSource,
   targets: PromptTarget[],
   knownFields: Set<string>,
+  imageFields: Set<string>,
 ): TemplatePart[] {
   const parts: TemplatePart[] = [];
   const problems: string[] = [];
@@ -72,6 +77,8 @@ function compileTemplate(
       }
     } else if (argument !== undefined) {
       problems.push(`${where}: ${placeholder} is not a placeholder (only {labels:<control>} takes an argument)`);
+    } else if (imageFields.has(name)) {
+      parts.push({ kind: 'image', field: name });
     } else if (knownFields.has(name)) {
       parts.push({ kind: 'field', field: name });
     } else {
@@ -120,11 +127,14 @@ export class TemplatePromptRenderer implements PromptRenderer {
   }): CompiledPrompt {
     const { labelConfig, targets, prompt, outputMode, schema } = options;
     const knownFields = new Set<string>(prompt.extraFields);
-    for (const object of labelConfig.objects) if (object.dataField) knownFields.add(object.dataField);
+    const imageFields = new Set<string>();
+    for (const object of labelConfig.objects) {
+      if (object.dataField) (IMAGE_OBJECT_TYPES.has(object.type) ? imageFields : knownFields).add(object.dataField);
+    }
 
     const userTemplate = prompt.template;
     const parts: TemplatePart[] = userTemplate
-      ? compileTemplate(userTemplate, targets, knownFields)
+      ? compileTemplate(userTemplate, targets, knownFields, imageFields)
       : defaultUserParts(targets);
     const plainTextAnswer = userTemplate !== null && outputMode === 'none';
 
@@ -138,14 +148,31 @@ export class TemplatePromptRenderer implements PromptRenderer {
 
     return {
       fingerprint: JSON.stringify({ systemMessage, parts }),
+      imageFields: [...new Set(parts.flatMap((part) => (part.kind === 'image' ? [part.field] : [])))],
       render(data: TaskData, interaction: PromptInteraction = {}): ChatMessage[] {
-        let user = parts
-          .map((part) => (part.kind === 'text' ? part.text : part.kind === 'labels' ? part.labels : delimit(part.field, data)))
-          .join('');
-        if (interaction.instruction) user = `Instruction from the annotator for this task: ${interaction.instruction}\n\n${user}`;
-        if (interaction.hints?.length) {
-          user += `\n\nThe annotator already marked these; use them as hints and do not repeat them:\n${interaction.hints.map((hint) => `- ${hint}`).join('\n')}`;
+        const content: ContentPart[] = [];
+        const addText = (text: string) => {
+          const last = content[content.length - 1];
+          if (last?.type === 'text') last.text += text;
+          else content.push({ type: 'text', text });
+        };
+        if (interaction.instruction) addText(`Instruction from the annotator for this task: ${interaction.instruction}\n\n`);
+        for (const part of parts) {
+          if (part.kind === 'text') addText(part.text);
+          else if (part.kind === 'labels') addText(part.labels);
+          else if (part.kind === 'field') addText(delimit(part.field, data));
+          else {
+            const image = interaction.images?.get(part.field);
+            if (!image) throw new TaskDataError(`no image was loaded for field "${part.field}"`, { location: { field: `data.${part.field}` } });
+            addText(`<${part.field}>`);
+            content.push({ type: 'image', ...image });
+            addText(`</${part.field}>`);
+          }
         }
+        if (interaction.hints?.length) {
+          addText(`\n\nThe annotator already marked these; use them as hints and do not repeat them:\n${interaction.hints.map((hint) => `- ${hint}`).join('\n')}`);
+        }
+        const user = content.length === 1 && content[0]?.type === 'text' ? content[0].text : content;
         return [
           { role: 'system', content: systemMessage },
           { role: 'user', content: user },
@@ -161,16 +188,16 @@ function describeTarget(target: PromptTarget): string {
 }
 
 function defaultUserParts(targets: PromptTarget[]): TemplatePart[] {
-  const fields: string[] = [];
+  const fields = new Map<string, 'field' | 'image'>();
   for (const target of targets) {
     for (const object of target.objects) {
-      if (object.dataField && !fields.includes(object.dataField)) fields.push(object.dataField);
+      if (object.dataField && !fields.has(object.dataField)) fields.set(object.dataField, IMAGE_OBJECT_TYPES.has(object.type) ? 'image' : 'field');
     }
   }
   const parts: TemplatePart[] = [{ kind: 'text', text: 'Label this task.\n\n' }];
-  fields.forEach((field, index) => {
+  [...fields].forEach(([field, kind], index) => {
     if (index > 0) parts.push({ kind: 'text', text: '\n\n' });
-    parts.push({ kind: 'field', field });
+    parts.push({ kind, field });
   });
   return parts;
 }

@@ -11,6 +11,7 @@ import type {
 import type { LanguageModel } from './language-model';
 import type { ModelCandidate, Pipeline } from './pipeline';
 import type { AnswerCache } from './answer-cache';
+import type { MediaLoader } from './media-loader';
 import type { PipelineObserver } from './pipeline-observer';
 import type { ProviderGates } from './provider-gates';
 
@@ -32,6 +33,7 @@ export const TOKENS = {
   ProjectId: token<string>('ProjectId'),
   ProjectSettings: token<ProjectSettings>('ProjectSettings'),
   ModelCandidates: token<ModelCandidate[]>('ModelCandidates'),
+  MediaLoader: token<MediaLoader>('MediaLoader'),
   LabelConfigXml: token<string>('LabelConfigXml'),
   ConfigParser: token<ConfigParser>('ConfigParser'),
   PromptRenderer: token<PromptRenderer>('PromptRenderer'),

@@ -1,6 +1,7 @@
 import type { DependencyContainer } from 'tsyringe';
 import type { Logger } from '../core/logger';
 import { Pipeline, type ModelCandidate } from '../core/pipeline';
+import { LabelStudioMediaLoader } from './media/label-studio-media-loader';
 import type { ProjectSettings } from '../core/project-settings';
 import { isComponentFactory, type ComponentImplementation, type Constructor, type Registry } from '../core/registry';
 import { TOKENS } from '../core/tokens';
@@ -100,6 +101,10 @@ export function createProjectContainer(
     return { model: scope.resolve(TOKENS.LanguageModel), gate, provider };
   });
   container.registerInstance(TOKENS.ModelCandidates, candidates);
+  container.registerInstance(
+    TOKENS.MediaLoader,
+    new LabelStudioMediaLoader({ ...settings.media, environment: root.resolve(TOKENS.Environment), logger: root.resolve(TOKENS.Logger) }),
+  );
   container.register(TOKENS.Pipeline, { useClass: Pipeline });
   return container;
 }

@@ -22,8 +22,9 @@ describe('choicesTask.supports', () => {
     ['dynamic options even with static ones', createTarget({ dynamicOptions: true }), false],
     ['no options', createTarget({ options: [] }), false],
     ['nested options', createTarget({ options: [createTestOption('Sports', { children: [createTestOption('Football')] })] }), false],
-    ['an Image object', createTarget({}, [createTestObject({ type: 'Image' })]), false],
-    ['a text object and an Image object', createTarget({}, [createTestObject(), createTestObject({ name: 'image', type: 'Image' })]), false],
+    ['an Image object (for vision models)', createTarget({}, [createTestObject({ type: 'Image' })]), true],
+    ['an Audio object', createTarget({}, [createTestObject({ type: 'Audio' })]), false],
+    ['a text object and an Image object', createTarget({}, [createTestObject(), createTestObject({ name: 'image', type: 'Image' })]), true],
     ['a literal text object', createTarget({}, [createTestObject({ value: 'Read this', dataField: null })]), false],
     ['no objects', createTarget({}, []), false],
   ])('%s → %s', (_case, target, supported) => {

@@ -2,7 +2,7 @@ import type { ControlTask } from '../../core/control-task';
 import type { ControlOption, ControlTag, PredictionTarget } from '../../core/label-config';
 import { describeObjects } from '../shared/describe-objects';
 import { fillTemplate } from '../shared/fill-template';
-import { isTextObjectWithData } from '../shared/is-text-object-with-data';
+import { isTextOrImageObjectWithData } from '../shared/is-text-or-image-object-with-data';
 import { oneLine } from '../shared/one-line';
 import { readPromptTemplate } from '../shared/read-prompt-template';
 import { createChoicesSchema } from './create-choices-schema';
@@ -53,7 +53,7 @@ export function supportsChoices(target: PredictionTarget): boolean {
     control.options.length > 0 &&
     control.options.every((option) => option.children.length === 0) &&
     objects.length > 0 &&
-    objects.every(isTextObjectWithData)
+    objects.every(isTextOrImageObjectWithData)
   );
 }
 

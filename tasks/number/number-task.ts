@@ -3,7 +3,7 @@ import type { ControlTag, PredictionTarget } from '../../core/label-config';
 import { describeHint } from '../shared/describe-hint';
 import { describeObjects } from '../shared/describe-objects';
 import { fillTemplate } from '../shared/fill-template';
-import { isTextObjectWithData } from '../shared/is-text-object-with-data';
+import { isTextOrImageObjectWithData } from '../shared/is-text-or-image-object-with-data';
 import { readPromptTemplate } from '../shared/read-prompt-template';
 import {
   createNumberSchema,
@@ -45,7 +45,7 @@ export function supportsNumber(target: PredictionTarget): boolean {
     !control.perRegion &&
     readNumberConstraints(control) !== null &&
     objects.length > 0 &&
-    objects.every(isTextObjectWithData)
+    objects.every(isTextOrImageObjectWithData)
   );
 }
 

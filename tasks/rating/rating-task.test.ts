@@ -15,7 +15,8 @@ describe('ratingTask.supports', () => {
     ['an unusable maxRating', createTarget({ attributes: { maxRating: '4.5' } }), false],
     ['another control type', createTarget({ type: 'Number' }), false],
     ['per-region Rating', createTarget({ perRegion: true }), false],
-    ['an Image object', createTarget({}, [createTestObject({ type: 'Image' })]), false],
+    ['an Image object (for vision models)', createTarget({}, [createTestObject({ type: 'Image' })]), true],
+    ['an Audio object', createTarget({}, [createTestObject({ type: 'Audio' })]), false],
     ['a literal text object', createTarget({}, [createTestObject({ value: 'Read this', dataField: null })]), false],
     ['no objects', createTarget({}, []), false],
   ])('%s → %s', (_case, target, supported) => {

@@ -3,7 +3,7 @@ import type { ControlTag, PredictionTarget } from '../../core/label-config';
 import { describeHint } from '../shared/describe-hint';
 import { describeObjects } from '../shared/describe-objects';
 import { fillTemplate } from '../shared/fill-template';
-import { isTextObjectWithData } from '../shared/is-text-object-with-data';
+import { isTextOrImageObjectWithData } from '../shared/is-text-or-image-object-with-data';
 import { readPromptTemplate } from '../shared/read-prompt-template';
 import { DEFAULT_MAX_RATING, createRatingSchema, readMaxRating } from './create-rating-schema';
 import { mapRatingResult } from './map-rating-result';
@@ -36,7 +36,7 @@ export function supportsRating(target: PredictionTarget): boolean {
     !control.perRegion &&
     readMaxRating(control) !== null &&
     objects.length > 0 &&
-    objects.every(isTextObjectWithData)
+    objects.every(isTextOrImageObjectWithData)
   );
 }
 

@@ -30,7 +30,8 @@ describe('taxonomyTask.supports', () => {
     ],
     ['another control type', createTarget({ type: 'Choices' }), false],
     ['per-region Taxonomy', createTarget({ perRegion: true }), false],
-    ['an Image object', createTarget({}, [createTestObject({ type: 'Image' })]), false],
+    ['an Image object (for vision models)', createTarget({}, [createTestObject({ type: 'Image' })]), true],
+    ['an Audio object', createTarget({}, [createTestObject({ type: 'Audio' })]), false],
     ['a literal text object', createTarget({}, [createTestObject({ value: 'Read this', dataField: null })]), false],
     ['no objects', createTarget({}, []), false],
   ])('%s → %s', (_case, target, supported) => {

@@ -2,7 +2,7 @@ import type { ControlTask } from '../../core/control-task';
 import type { ControlTag, PredictionTarget } from '../../core/label-config';
 import { describeObjects } from '../shared/describe-objects';
 import { fillTemplate } from '../shared/fill-template';
-import { isTextObjectWithData } from '../shared/is-text-object-with-data';
+import { isTextOrImageObjectWithData } from '../shared/is-text-or-image-object-with-data';
 import { oneLine } from '../shared/one-line';
 import { readControlAttribute } from '../shared/read-control-attribute';
 import { readPromptTemplate } from '../shared/read-prompt-template';
@@ -67,7 +67,7 @@ export function supportsTaxonomy(target: PredictionTarget): boolean {
     readMaxUsages(control) !== null &&
     hasDistinctJoinedPaths(control) &&
     objects.length > 0 &&
-    objects.every(isTextObjectWithData)
+    objects.every(isTextOrImageObjectWithData)
   );
 }
 

@@ -19,7 +19,8 @@ describe('textAreaTask.supports', () => {
     ['unreadable maxSubmissions', createTarget({ attributes: { maxSubmissions: 'many' } }), false],
     ['another control type', createTarget({ type: 'Choices' }), false],
     ['per-region TextArea', createTarget({ perRegion: true }), false],
-    ['an Image object', createTarget({}, [createTestObject({ type: 'Image' })]), false],
+    ['an Image object (for vision models)', createTarget({}, [createTestObject({ type: 'Image' })]), true],
+    ['an Audio object', createTarget({}, [createTestObject({ type: 'Audio' })]), false],
     ['a literal text object', createTarget({}, [createTestObject({ value: 'Read this', dataField: null })]), false],
     ['no objects', createTarget({}, []), false],
   ])('%s → %s', (_case, target, supported) => {
