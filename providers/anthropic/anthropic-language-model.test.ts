@@ -4,8 +4,10 @@ import { ERROR_CODES } from '../../core/errors';
 import type { LanguageModelCallOptions, ResponseFormat } from '../../core/language-model';
 import type { ProviderSettings } from '../../core/project-settings';
 import { TOKENS } from '../../core/tokens';
-import { createContractProjectSettings } from '../../test/contract/create-contract-project-settings';
 import { createFakeAnthropicServer, type FakeAnthropicServer } from '../../test/fake-anthropic-server';
+import { createTestProjectSettings } from '../../test/helpers/create-test-project-settings';
+import { rejectionOf } from '../../test/helpers/rejection-of';
+import { withProcessEnvironment } from '../../test/helpers/with-process-environment';
 import { ANTHROPIC_PROVIDER, AnthropicLanguageModel } from '.';
 
 const API_KEY = 'sk-ant-test-0123456789abcdef';
@@ -34,7 +36,7 @@ afterEach(() => server.reset());
 afterAll(() => server.close());
 
 function createSettings(provider: Partial<ProviderSettings> = {}) {
-  return createContractProjectSettings({ name: ANTHROPIC_PROVIDER, model: MODEL, timeoutMs: 5_000, ...provider });
+  return createTestProjectSettings({ name: ANTHROPIC_PROVIDER, model: MODEL, timeoutMs: 5_000, ...provider });
 }
 
 function createModel(
@@ -48,30 +50,12 @@ function generate(model: AnthropicLanguageModel, options: Partial<LanguageModelC
   return model.generate({ messages: MESSAGES, responseFormat: JSON_SCHEMA_FORMAT, ...options });
 }
 
-async function generateError(model: AnthropicLanguageModel, options: Partial<LanguageModelCallOptions> = {}): Promise<unknown> {
-  try {
-    await generate(model, options);
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected generate to fail');
+function generateError(model: AnthropicLanguageModel, options: Partial<LanguageModelCallOptions> = {}): Promise<Error> {
+  return rejectionOf(generate(model, options));
 }
 
 function lastRequestBody(): MessageCreateParams {
   return server.requests.at(-1)?.body as MessageCreateParams;
-}
-
-async function withProcessEnvironment(values: Record<string, string>, run: () => Promise<void>): Promise<void> {
-  const previous = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
-  Object.assign(process.env, values);
-  try {
-    await run();
-  } finally {
-    for (const [name, value] of Object.entries(previous)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
 }
 
 describe('AnthropicLanguageModel', () => {
@@ -214,7 +198,7 @@ describe('AnthropicLanguageModel', () => {
           const error = await generateError(new AnthropicLanguageModel(createSettings({ baseUrl }), {}));
 
           expect(error).toMatchObject({ code: ERROR_CODES.PROVIDER_CALL_FAILED, isRetryable: false, provider: 'anthropic' });
-          expect((error as Error).message).toContain('ANTHROPIC_API_KEY is not set');
+          expect(error.message).toContain('ANTHROPIC_API_KEY is not set');
         }
       });
       expect(server.requests).toHaveLength(0);
@@ -232,7 +216,7 @@ describe('AnthropicLanguageModel', () => {
       const error = await generateError(createModel({ baseUrl: 'not a url' }));
 
       expect(error).toMatchObject({ code: ERROR_CODES.PROVIDER_CALL_FAILED, isRetryable: false });
-      expect((error as Error).message).toContain('not a valid URL');
+      expect(error.message).toContain('not a valid URL');
     });
   });
 
@@ -283,7 +267,7 @@ describe('AnthropicLanguageModel', () => {
       const error = await generateError(createModel());
 
       expect(error).toMatchObject({ code: ERROR_CODES.PROVIDER_CALL_FAILED, statusCode: 529, isRetryable: true, retryAfterMs: 4_000 });
-      expect((error as Error).message).toMatch(/^the Anthropic API answered 529 \(overloaded_error\): Overloaded \[request req_fake\d+\]$/);
+      expect(error.message).toMatch(/^the Anthropic API answered 529 \(overloaded_error\): Overloaded \[request req_fake\d+\]$/);
       expect(server.requests).toHaveLength(1);
     });
 
@@ -299,7 +283,7 @@ describe('AnthropicLanguageModel', () => {
       for (let attempt = 0; attempt < 2; attempt += 1) {
         const error = await generateError(createModel());
         expect(error).toMatchObject({ isRetryable: true });
-        expect((error as Error).message).toContain('without a message');
+        expect(error.message).toContain('without a message');
       }
     });
 
@@ -309,7 +293,7 @@ describe('AnthropicLanguageModel', () => {
       const error = await generateError(createModel({ timeoutMs: 150 }));
 
       expect(error).toMatchObject({ code: ERROR_CODES.PROVIDER_CALL_FAILED, isRetryable: true });
-      expect((error as Error).message).toContain('did not answer within 150 ms');
+      expect(error.message).toContain('did not answer within 150 ms');
     });
 
     it('makes a refused connection a retryable error', async () => {
@@ -319,7 +303,7 @@ describe('AnthropicLanguageModel', () => {
       const error = await generateError(createModel({ baseUrl: stoppedServer.baseURL }));
 
       expect(error).toMatchObject({ code: ERROR_CODES.PROVIDER_CALL_FAILED, isRetryable: true });
-      expect((error as Error).message).toMatch(/could not connect to the Anthropic API at http:\/\/127\.0\.0\.1:\d+: .*ECONNREFUSED/);
+      expect(error.message).toMatch(/could not connect to the Anthropic API at http:\/\/127\.0\.0\.1:\d+: .*ECONNREFUSED/);
     });
   });
 });

@@ -10,6 +10,9 @@ import type {
 } from '../../core/language-model';
 import type { ProjectSettings } from '../../core/project-settings';
 import { TOKENS } from '../../core/tokens';
+import { createCallDeadline } from '../shared/create-call-deadline';
+import { nonEmpty } from '../shared/non-empty';
+import { PLACEHOLDER_API_KEY } from '../shared/placeholder-api-key';
 import { ANTHROPIC_PROVIDER } from './anthropic-provider-name';
 import { convertAnthropicMessage, isAnthropicMessage } from './convert-anthropic-message';
 import { convertAnthropicProviderOptions, type AnthropicProviderOptions } from './convert-anthropic-provider-options';
@@ -21,16 +24,6 @@ import { resolveAnthropicStructuredOutput } from './resolve-anthropic-structured
 export { ANTHROPIC_PROVIDER } from './anthropic-provider-name';
 
 const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
-
-/**
- * The SDK needs a credential. Proxies in front of the Messages API may need none, so the client gets this placeholder
- * and the auth headers are removed from every request.
- */
-const PLACEHOLDER_API_KEY = 'no-api-key';
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value?.trim() ? value : undefined;
-}
 
 function isAnthropicHost(baseURL: string): boolean {
   return URL.canParse(baseURL) && new URL(baseURL).hostname === 'api.anthropic.com';
@@ -95,14 +88,10 @@ export class AnthropicLanguageModel implements LanguageModel {
         provider: this.provider,
       });
     }
-    // The SDK's timeout ends when the headers arrive; this deadline also covers reading the body.
-    const deadlineSignal = AbortSignal.timeout(this.timeoutMs);
+    const { deadlineSignal, signal, release } = createCallDeadline(this.timeoutMs, options.abortSignal);
     const { body, requestOptions, answerToolName, warnings } = convertToAnthropicRequest({
       modelId: this.modelId,
-      callOptions: {
-        ...options,
-        abortSignal: options.abortSignal ? AbortSignal.any([options.abortSignal, deadlineSignal]) : deadlineSignal,
-      },
+      callOptions: { ...options, abortSignal: signal },
       providerOptions: this.providerOptions,
     });
 
@@ -119,6 +108,8 @@ export class AnthropicLanguageModel implements LanguageModel {
         baseURL: this.baseURL,
         secrets: this.secrets,
       });
+    } finally {
+      release();
     }
 
     if (!isAnthropicMessage(message)) {

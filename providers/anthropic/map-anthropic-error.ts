@@ -1,88 +1,26 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import { AbortedError, ProviderCallError } from '../../core/errors';
-import { readRetryAfterMs } from '../openai/read-retry-after-ms';
+import { createStatusCallError } from '../shared/create-status-call-error';
+import { describeConnectionFailure } from '../shared/describe-connection-failure';
+import { describeOrigin } from '../shared/describe-origin';
+import { errorMessageOf } from '../shared/error-message-of';
+import { isCallTimeout } from '../shared/is-call-timeout';
+import { isSyntaxError } from '../shared/is-syntax-error';
+import type { ProviderErrorContext } from '../shared/provider-error-context';
+import { redactSecrets } from '../shared/redact-secrets';
+import { truncateDetail } from '../shared/truncate-detail';
 import { ANTHROPIC_PROVIDER } from './anthropic-provider-name';
 
-export interface AnthropicErrorContext {
-  /** The caller's signal. */
-  abortSignal?: AbortSignal;
-  /** Aborted when the call's time budget ran out. */
-  deadlineSignal: AbortSignal;
-  timeoutMs: number;
-  /** How long the call ran before it failed. */
-  elapsedMs: number;
-  /** The API's base URL; only its origin appears in messages. */
-  baseURL: string;
-  /** Values that must never appear in a message, such as the API key. */
-  secrets: string[];
-}
+export type AnthropicErrorContext = ProviderErrorContext;
 
-const MAX_DETAIL_LENGTH = 500;
-
-/** 408, 409, 429 and every 5xx, 529 `overloaded_error` included. */
-export function isRetryableAnthropicStatus(status: number): boolean {
-  return status === 408 || status === 409 || status === 429 || status >= 500;
-}
-
-function redact(text: string, secrets: string[]): string {
-  const withoutSecrets = secrets.filter(Boolean).reduce((result, secret) => result.split(secret).join('[redacted]'), text);
-  return withoutSecrets
-    .replace(/Bearer\s+[^\s"',]+/gi, 'Bearer [redacted]')
-    .replace(/x-api-key["']?\s*[:=]\s*["']?[^\s"',]+/gi, 'x-api-key: [redacted]')
-    .replace(/\bsk-[A-Za-z0-9_*-]{8,}/g, 'sk-[redacted]');
-}
-
-function truncate(text: string): string {
-  return text.length > MAX_DETAIL_LENGTH ? `${text.slice(0, MAX_DETAIL_LENGTH)}…` : text;
-}
-
-function originOf(baseURL: string): string {
-  try {
-    return new URL(baseURL).origin;
-  } catch {
-    return 'the configured base URL';
-  }
-}
-
-/** The innermost reason of a connection failure, e.g. `connect ECONNREFUSED 127.0.0.1:1`. */
-function describeConnectionFailure(error: APIConnectionError): string {
-  let reason = error.message;
-  let current: unknown = error.cause;
-  while (typeof current === 'object' && current !== null) {
-    const { message, code, cause } = current as { message?: unknown; code?: unknown; cause?: unknown };
-    if (typeof message === 'string' && message) reason = message;
-    else if (typeof code === 'string') reason = code;
-    current = cause;
-  }
-  return reason;
-}
-
-function messageOf(error: unknown): string {
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? message : String(error);
-}
-
-function isSyntaxError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'SyntaxError';
-}
-
-/**
- * Our deadline usually fires first and the SDK reports an abort; the SDK's own timeout reports
- * APIConnectionTimeoutError, or a plain APIConnectionError when the fetch error comes from another realm (jest).
- */
-function isTimeout(error: unknown, context: AnthropicErrorContext): boolean {
-  return (
-    context.deadlineSignal.aborted ||
-    error instanceof APIConnectionTimeoutError ||
-    (error instanceof APIConnectionError && context.elapsedMs >= context.timeoutMs)
-  );
-}
+/** Headers whose values error messages never show, besides the Authorization header. */
+const SECRET_HEADERS = ['x-api-key'];
 
 function describeStatusError(error: APIError): string {
   const detail = error.apiMessage ?? error.message.replace(/^\d{3}\s*/, '');
   const type = error.type ? ` (${error.type})` : '';
   const requestId = error.requestID ? ` [request ${error.requestID}]` : '';
-  return `the Anthropic API answered ${error.status}${type}: ${truncate(detail)}${requestId}`;
+  return `the Anthropic API answered ${error.status}${type}: ${truncateDetail(detail)}${requestId}`;
 }
 
 /**
@@ -95,8 +33,8 @@ export function mapAnthropicError(error: unknown, context: AnthropicErrorContext
     return new AbortedError('the Anthropic request was aborted', { cause: context.abortSignal.reason });
   }
   const provider = ANTHROPIC_PROVIDER;
-  const origin = originOf(context.baseURL);
-  if (isTimeout(error, context)) {
+  const origin = describeOrigin(context.baseURL);
+  if (isCallTimeout(error, context, { APIConnectionError, APIConnectionTimeoutError })) {
     return new ProviderCallError(`the Anthropic API at ${origin} did not answer within ${context.timeoutMs} ms`, {
       provider,
       isRetryable: true,
@@ -107,7 +45,7 @@ export function mapAnthropicError(error: unknown, context: AnthropicErrorContext
     return new AbortedError('the Anthropic request was aborted', { cause: error });
   }
   if (error instanceof APIConnectionError) {
-    const reason = redact(describeConnectionFailure(error), context.secrets);
+    const reason = redactSecrets(describeConnectionFailure(error), context.secrets, SECRET_HEADERS);
     return new ProviderCallError(`could not connect to the Anthropic API at ${origin}: ${reason}`, {
       provider,
       isRetryable: true,
@@ -115,20 +53,15 @@ export function mapAnthropicError(error: unknown, context: AnthropicErrorContext
     });
   }
   if (error instanceof APIError && error.status !== undefined) {
-    return new ProviderCallError(redact(describeStatusError(error), context.secrets), {
-      provider,
-      statusCode: error.status,
-      isRetryable: isRetryableAnthropicStatus(error.status),
-      retryAfterMs: readRetryAfterMs(error.headers),
-    });
+    return createStatusCallError(redactSecrets(describeStatusError(error), context.secrets, SECRET_HEADERS), error, provider);
   }
   if (isSyntaxError(error)) {
     return new ProviderCallError(
-      `the Anthropic API at ${origin} answered with a body that is not valid JSON: ${truncate(redact(messageOf(error), context.secrets))}`,
+      `the Anthropic API at ${origin} answered with a body that is not valid JSON: ${truncateDetail(redactSecrets(errorMessageOf(error), context.secrets, SECRET_HEADERS))}`,
       { provider, isRetryable: true, cause: error },
     );
   }
-  return new ProviderCallError(`the Anthropic request failed: ${truncate(redact(messageOf(error), context.secrets))}`, {
+  return new ProviderCallError(`the Anthropic request failed: ${truncateDetail(redactSecrets(errorMessageOf(error), context.secrets, SECRET_HEADERS))}`, {
     provider,
     cause: error,
   });

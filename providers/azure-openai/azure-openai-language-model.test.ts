@@ -1,11 +1,13 @@
 import { container } from 'tsyringe';
 import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions';
-import { createDefaultProjectSettings } from '../../config/default-project-settings';
 import { ERROR_CODES } from '../../core/errors';
 import type { LanguageModelCallOptions, ResponseFormat } from '../../core/language-model';
 import type { ProjectSettings, ProviderSettings } from '../../core/project-settings';
 import { TOKENS } from '../../core/tokens';
 import { createFakeOpenAIServer, type FakeOpenAIServer } from '../../test/fake-openai-server';
+import { createTestProjectSettings } from '../../test/helpers/create-test-project-settings';
+import { rejectionOf } from '../../test/helpers/rejection-of';
+import { withProcessEnvironment } from '../../test/helpers/with-process-environment';
 import { AZURE_OPENAI_PROVIDER, AzureOpenAILanguageModel, DEFAULT_AZURE_OPENAI_API_VERSION } from '.';
 
 const API_KEY = '0123456789abcdef0123456789abcdef';
@@ -34,11 +36,7 @@ afterEach(() => server.reset());
 afterAll(() => server.close());
 
 function createSettings(provider: Partial<ProviderSettings> = {}): ProjectSettings {
-  const defaults = createDefaultProjectSettings({});
-  return {
-    ...defaults,
-    provider: { ...defaults.provider, name: AZURE_OPENAI_PROVIDER, model: 'gpt-4o', timeoutMs: 5_000, ...provider },
-  };
+  return createTestProjectSettings({ name: AZURE_OPENAI_PROVIDER, model: 'gpt-4o', timeoutMs: 5_000, ...provider });
 }
 
 function createModel(
@@ -52,32 +50,14 @@ function generate(model: AzureOpenAILanguageModel, options: Partial<LanguageMode
   return model.generate({ messages: MESSAGES, responseFormat: JSON_SCHEMA_FORMAT, ...options });
 }
 
-async function generateError(model: AzureOpenAILanguageModel, options: Partial<LanguageModelCallOptions> = {}): Promise<Error> {
-  try {
-    await generate(model, options);
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected generate to fail');
+function generateError(model: AzureOpenAILanguageModel, options: Partial<LanguageModelCallOptions> = {}): Promise<Error> {
+  return rejectionOf(generate(model, options));
 }
 
 function lastRequest() {
   const request = server.requests.at(-1);
   if (!request) throw new Error('no request was recorded');
   return { ...request, body: request.body as ChatCompletionCreateParams };
-}
-
-async function withProcessEnvironment(values: Record<string, string>, run: () => Promise<void>): Promise<void> {
-  const previous = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
-  Object.assign(process.env, values);
-  try {
-    await run();
-  } finally {
-    for (const [name, value] of Object.entries(previous)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
 }
 
 describe('AzureOpenAILanguageModel', () => {

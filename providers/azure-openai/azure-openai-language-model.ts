@@ -9,10 +9,10 @@ import type {
 } from '../../core/language-model';
 import type { ProjectSettings } from '../../core/project-settings';
 import { TOKENS } from '../../core/tokens';
-import { convertOpenAIProviderOptions } from '../openai/convert-openai-provider-options';
-import { generateChatCompletion, type ChatCompletionTarget } from '../openai/generate-chat-completion';
-import { nonEmpty } from '../openai/non-empty';
-import { resolveOpenAIImageInput } from '../openai/resolve-openai-image-input';
+import { convertOpenAIProviderOptions } from '../shared/convert-openai-provider-options';
+import { generateChatCompletion, type ChatCompletionTarget } from '../shared/generate-chat-completion';
+import { nonEmpty } from '../shared/non-empty';
+import { resolveOpenAIImageInput } from '../shared/resolve-openai-image-input';
 import { AZURE_OPENAI_PROVIDER } from './azure-openai-provider-name';
 import { isApiVersionBefore } from './is-api-version-before';
 import { AZURE_OPENAI_OPTION_NAMES, readAzureOpenAIOptions } from './read-azure-openai-options';

@@ -1,4 +1,4 @@
-import { baseModelId } from '../openai/resolve-openai-structured-output';
+import { baseModelId } from '../shared/resolve-openai-structured-output';
 
 /**
  * The OpenAI model id a deployment runs, for deciding what it supports: `provider.options.base_model`, else

@@ -1,4 +1,4 @@
-import { nonEmpty } from '../openai/non-empty';
+import { nonEmpty } from '../shared/non-empty';
 
 export type AzureOpenAICredentials = { kind: 'api-key'; apiKey: string } | { kind: 'entra-id'; tokenVariable: string };
 

@@ -1,6 +1,6 @@
 import type { LanguageModelWarning, StructuredOutputMode } from '../../core/language-model';
 import type { ProviderSettings } from '../../core/project-settings';
-import { resolveOpenAIStructuredOutput } from '../openai/resolve-openai-structured-output';
+import { resolveOpenAIStructuredOutput } from '../shared/resolve-openai-structured-output';
 import { isApiVersionBefore } from './is-api-version-before';
 
 /** The first api-version that takes each response format, and what to ask for on older ones. */

@@ -1,5 +1,5 @@
 import type { LanguageModelWarning } from '../../core/language-model';
-import { convertOpenAIProviderOptions, type OpenAIProviderOptions } from '../openai/convert-openai-provider-options';
+import { convertOpenAIProviderOptions, type OpenAIProviderOptions } from '../shared/convert-openai-provider-options';
 
 /** Body fields prelabel sets itself, from the messages and the other provider settings. */
 const RESERVED_BODY_FIELDS: Readonly<Record<string, string>> = {

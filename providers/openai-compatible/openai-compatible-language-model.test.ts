@@ -1,11 +1,12 @@
 import { container } from 'tsyringe';
 import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions';
-import { createDefaultProjectSettings } from '../../config/default-project-settings';
 import { ERROR_CODES } from '../../core/errors';
 import type { LanguageModelCallOptions, ResponseFormat } from '../../core/language-model';
 import type { ProjectSettings, ProviderSettings } from '../../core/project-settings';
 import { TOKENS } from '../../core/tokens';
 import { createFakeOpenAIServer, type FakeOpenAIServer } from '../../test/fake-openai-server';
+import { createTestProjectSettings } from '../../test/helpers/create-test-project-settings';
+import { rejectionOf } from '../../test/helpers/rejection-of';
 import { OPENAI_COMPATIBLE_PROVIDER, OpenAICompatibleLanguageModel } from '.';
 
 const API_KEY = 'gsk_test0123456789abcdef';
@@ -33,11 +34,7 @@ afterEach(() => server.reset());
 afterAll(() => server.close());
 
 function createSettings(provider: Partial<ProviderSettings> = {}): ProjectSettings {
-  const defaults = createDefaultProjectSettings({});
-  return {
-    ...defaults,
-    provider: { ...defaults.provider, name: OPENAI_COMPATIBLE_PROVIDER, model: 'llama3.1:8b', timeoutMs: 5_000, ...provider },
-  };
+  return createTestProjectSettings({ name: OPENAI_COMPATIBLE_PROVIDER, model: 'llama3.1:8b', timeoutMs: 5_000, ...provider });
 }
 
 function createModel(provider: Partial<ProviderSettings> = {}, environment: NodeJS.ProcessEnv = {}): OpenAICompatibleLanguageModel {
@@ -48,13 +45,8 @@ function generate(model: OpenAICompatibleLanguageModel, options: Partial<Languag
   return model.generate({ messages: MESSAGES, responseFormat: JSON_OBJECT_FORMAT, ...options });
 }
 
-async function generateError(model: OpenAICompatibleLanguageModel, options: Partial<LanguageModelCallOptions> = {}): Promise<Error> {
-  try {
-    await generate(model, options);
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected generate to fail');
+function generateError(model: OpenAICompatibleLanguageModel, options: Partial<LanguageModelCallOptions> = {}): Promise<Error> {
+  return rejectionOf(generate(model, options));
 }
 
 function lastRequest() {

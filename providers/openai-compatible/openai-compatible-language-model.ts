@@ -1,12 +1,11 @@
-import OpenAI from 'openai';
 import { inject, injectable } from 'tsyringe';
 import { ProviderCallError } from '../../core/errors';
 import type { LanguageModel, LanguageModelCallOptions, LanguageModelResult, StructuredOutputMode } from '../../core/language-model';
 import type { ProjectSettings } from '../../core/project-settings';
 import { TOKENS } from '../../core/tokens';
-import { generateChatCompletion, type ChatCompletionTarget } from '../openai/generate-chat-completion';
-import { nonEmpty } from '../openai/non-empty';
-import { PLACEHOLDER_API_KEY } from '../openai/placeholder-api-key';
+import { createOpenAIClient } from '../shared/create-openai-client';
+import { generateChatCompletion, type ChatCompletionTarget } from '../shared/generate-chat-completion';
+import { nonEmpty } from '../shared/non-empty';
 import { convertOpenAICompatibleProviderOptions } from './convert-openai-compatible-provider-options';
 import { OPENAI_COMPATIBLE_PROVIDER } from './openai-compatible-provider-name';
 import { resolveOpenAICompatibleStructuredOutput } from './resolve-openai-compatible-structured-output';
@@ -61,18 +60,7 @@ export class OpenAICompatibleLanguageModel implements LanguageModel {
       this.configurationError || baseURL === undefined
         ? null
         : {
-            client: new OpenAI({
-              apiKey: apiKey ?? PLACEHOLDER_API_KEY,
-              baseURL,
-              maxRetries: 0,
-              timeout: provider.timeoutMs,
-              // Explicit values, so the SDK does not fall back to process.env.
-              organization: null,
-              project: null,
-              adminAPIKey: null,
-              webhookSecret: null,
-              ...(!apiKey && { defaultHeaders: { Authorization: null } }),
-            }),
+            client: createOpenAIClient({ apiKey, baseURL, timeoutMs: provider.timeoutMs }),
             provider: this.provider,
             apiName: 'the OpenAI-compatible server',
             baseURL,

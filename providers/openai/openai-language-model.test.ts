@@ -5,6 +5,9 @@ import type { LanguageModelCallOptions, ResponseFormat } from '../../core/langua
 import type { ProjectSettings, ProviderSettings } from '../../core/project-settings';
 import { TOKENS } from '../../core/tokens';
 import { createFakeOpenAIServer, type FakeOpenAIServer } from '../../test/fake-openai-server';
+import { createTestProjectSettings } from '../../test/helpers/create-test-project-settings';
+import { rejectionOf } from '../../test/helpers/rejection-of';
+import { withProcessEnvironment } from '../../test/helpers/with-process-environment';
 import { OPENAI_PROVIDER, OpenAILanguageModel } from '.';
 
 const API_KEY = 'sk-test-0123456789abcdef';
@@ -32,31 +35,7 @@ afterEach(() => server.reset());
 afterAll(() => server.close());
 
 function createSettings(provider: Partial<ProviderSettings> = {}): ProjectSettings {
-  return {
-    sourceFile: null,
-    stages: {
-      configParser: 'label-studio-xml',
-      promptRenderer: 'template',
-      responseParser: 'json',
-      resultMapper: 'label-studio',
-    },
-    provider: {
-      name: OPENAI_PROVIDER,
-      model: 'gpt-4o-mini',
-      timeoutMs: 5_000,
-      structuredOutput: 'auto',
-      options: {},
-      ...provider,
-    },
-    fallbacks: [],
-    prompt: { template: null, instructions: null, extraFields: [] },
-    retry: { maxRetries: 2, initialDelayMs: 10, maxDelayMs: 100 },
-    concurrency: 1,
-    controls: { include: null, instructions: {} },
-    chunking: { maxCharacters: 12_000, overlapCharacters: 400 },
-    interactive: { promptPrefix: 'prompt' },
-    media: { allowedHosts: [], passPublicUrls: false, maxBytes: 10 * 1024 * 1024, timeoutMs: 10_000 },
-  };
+  return createTestProjectSettings({ name: OPENAI_PROVIDER, model: 'gpt-4o-mini', timeoutMs: 5_000, ...provider });
 }
 
 function createModel(
@@ -70,30 +49,12 @@ function generate(model: OpenAILanguageModel, options: Partial<LanguageModelCall
   return model.generate({ messages: MESSAGES, responseFormat: JSON_SCHEMA_FORMAT, ...options });
 }
 
-async function generateError(model: OpenAILanguageModel, options: Partial<LanguageModelCallOptions> = {}): Promise<unknown> {
-  try {
-    await generate(model, options);
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected generate to fail');
+function generateError(model: OpenAILanguageModel, options: Partial<LanguageModelCallOptions> = {}): Promise<Error> {
+  return rejectionOf(generate(model, options));
 }
 
 function lastRequestBody(): ChatCompletionCreateParams {
   return server.requests.at(-1)?.body as ChatCompletionCreateParams;
-}
-
-async function withProcessEnvironment(values: Record<string, string>, run: () => Promise<void>): Promise<void> {
-  const previous = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
-  Object.assign(process.env, values);
-  try {
-    await run();
-  } finally {
-    for (const [name, value] of Object.entries(previous)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
 }
 
 describe('OpenAILanguageModel', () => {
@@ -229,7 +190,7 @@ describe('OpenAILanguageModel', () => {
           const error = await generateError(model);
 
           expect(error).toMatchObject({ code: ERROR_CODES.PROVIDER_CALL_FAILED, isRetryable: false, provider: 'openai' });
-          expect((error as Error).message).toContain('OPENAI_API_KEY is not set');
+          expect(error.message).toContain('OPENAI_API_KEY is not set');
         }
       });
       expect(server.requests).toHaveLength(0);
@@ -246,7 +207,7 @@ describe('OpenAILanguageModel', () => {
       const error = await generateError(createModel({ baseUrl: 'not a url' }));
 
       expect(error).toMatchObject({ code: ERROR_CODES.PROVIDER_CALL_FAILED, isRetryable: false });
-      expect((error as Error).message).toContain('not a valid URL');
+      expect(error.message).toContain('not a valid URL');
     });
   });
 
@@ -328,7 +289,7 @@ describe('OpenAILanguageModel', () => {
         isRetryable: true,
         retryAfterMs: 1000,
       });
-      expect((error as Error).message).toMatch(/^the OpenAI API answered 429 \(rate_limit_exceeded\): Rate limit reached/);
+      expect(error.message).toMatch(/^the OpenAI API answered 429 \(rate_limit_exceeded\): Rate limit reached/);
       expect(server.requests).toHaveLength(1);
     });
 
@@ -367,9 +328,9 @@ describe('OpenAILanguageModel', () => {
       const error = await generateError(createModel());
 
       expect(error).toMatchObject({ statusCode: 401, isRetryable: false });
-      expect((error as Error).message).toContain('Incorrect API key provided');
-      expect((error as Error).message).not.toContain(API_KEY);
-      expect((error as Error).message).not.toContain('0123456789abcdef');
+      expect(error.message).toContain('Incorrect API key provided');
+      expect(error.message).not.toContain(API_KEY);
+      expect(error.message).not.toContain('0123456789abcdef');
     });
 
     it('makes a 200 whose body is not JSON a retryable error', async () => {
@@ -378,7 +339,7 @@ describe('OpenAILanguageModel', () => {
       const error = await generateError(createModel());
 
       expect(error).toMatchObject({ code: ERROR_CODES.PROVIDER_CALL_FAILED, isRetryable: true });
-      expect((error as Error).message).toContain('not valid JSON');
+      expect(error.message).toContain('not valid JSON');
     });
 
     it('makes a 200 without a chat completion a retryable error', async () => {
@@ -387,7 +348,7 @@ describe('OpenAILanguageModel', () => {
       for (let attempt = 0; attempt < 2; attempt += 1) {
         const error = await generateError(createModel());
         expect(error).toMatchObject({ isRetryable: true });
-        expect((error as Error).message).toContain('without a chat completion choice');
+        expect(error.message).toContain('without a chat completion choice');
       }
     });
 
@@ -399,7 +360,7 @@ describe('OpenAILanguageModel', () => {
 
       expect(Date.now() - startedAt).toBeLessThan(2_000);
       expect(error).toMatchObject({ code: ERROR_CODES.PROVIDER_CALL_FAILED, isRetryable: true, statusCode: undefined });
-      expect((error as Error).message).toContain('did not answer within 150 ms');
+      expect(error.message).toContain('did not answer within 150 ms');
       expect(server.requests).toHaveLength(1);
     });
 
@@ -409,7 +370,7 @@ describe('OpenAILanguageModel', () => {
       const error = await generateError(createModel({ timeoutMs: 150 }));
 
       expect(error).toMatchObject({ code: ERROR_CODES.PROVIDER_CALL_FAILED, isRetryable: true });
-      expect((error as Error).message).toContain('did not answer within 150 ms');
+      expect(error.message).toContain('did not answer within 150 ms');
     });
 
     it('makes a refused connection a retryable error', async () => {
@@ -419,7 +380,7 @@ describe('OpenAILanguageModel', () => {
       const error = await generateError(createModel({ baseUrl: stoppedServer.baseURL }));
 
       expect(error).toMatchObject({ code: ERROR_CODES.PROVIDER_CALL_FAILED, isRetryable: true });
-      expect((error as Error).message).toMatch(/could not connect to the OpenAI API at http:\/\/127\.0\.0\.1:\d+: .*ECONNREFUSED/);
+      expect(error.message).toMatch(/could not connect to the OpenAI API at http:\/\/127\.0\.0\.1:\d+: .*ECONNREFUSED/);
     });
 
     it('turns an abort during the call into AbortedError', async () => {

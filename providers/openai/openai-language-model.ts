@@ -1,16 +1,15 @@
-import OpenAI from 'openai';
 import { inject, injectable } from 'tsyringe';
 import { ProviderCallError } from '../../core/errors';
 import type { LanguageModel, LanguageModelCallOptions, LanguageModelResult, StructuredOutputMode } from '../../core/language-model';
 import type { ProjectSettings } from '../../core/project-settings';
 import { TOKENS } from '../../core/tokens';
-import { convertOpenAIProviderOptions } from './convert-openai-provider-options';
-import { generateChatCompletion, type ChatCompletionTarget } from './generate-chat-completion';
-import { nonEmpty } from './non-empty';
+import { convertOpenAIProviderOptions } from '../shared/convert-openai-provider-options';
+import { createOpenAIClient } from '../shared/create-openai-client';
+import { generateChatCompletion, type ChatCompletionTarget } from '../shared/generate-chat-completion';
+import { nonEmpty } from '../shared/non-empty';
+import { resolveOpenAIImageInput } from '../shared/resolve-openai-image-input';
+import { resolveOpenAIStructuredOutput } from '../shared/resolve-openai-structured-output';
 import { OPENAI_PROVIDER } from './openai-provider-name';
-import { PLACEHOLDER_API_KEY } from './placeholder-api-key';
-import { resolveOpenAIImageInput } from './resolve-openai-image-input';
-import { resolveOpenAIStructuredOutput } from './resolve-openai-structured-output';
 
 export { OPENAI_PROVIDER } from './openai-provider-name';
 
@@ -55,17 +54,12 @@ export class OpenAILanguageModel implements LanguageModel {
     this.target = this.configurationError
       ? null
       : {
-          client: new OpenAI({
-            apiKey: apiKey ?? PLACEHOLDER_API_KEY,
+          client: createOpenAIClient({
+            apiKey,
             baseURL,
-            maxRetries: 0,
-            timeout: provider.timeoutMs,
-            // Explicit values, so the SDK does not fall back to process.env.
+            timeoutMs: provider.timeoutMs,
             organization: nonEmpty(environment.OPENAI_ORG_ID) ?? null,
             project: nonEmpty(environment.OPENAI_PROJECT_ID) ?? null,
-            adminAPIKey: null,
-            webhookSecret: null,
-            ...(!apiKey && { defaultHeaders: { Authorization: null } }),
           }),
           provider: this.provider,
           apiName: 'the OpenAI API',

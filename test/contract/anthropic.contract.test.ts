@@ -2,7 +2,7 @@ import type { MessageCreateParams } from '@anthropic-ai/sdk/resources/messages';
 import type { JsonSchema } from '../../core/language-model';
 import { ANTHROPIC_PROVIDER, AnthropicLanguageModel } from '../../providers/anthropic';
 import { createFakeAnthropicServer, findForcedTool, type FakeAnthropicServer } from '../fake-anthropic-server';
-import { createContractProjectSettings } from './create-contract-project-settings';
+import { createTestProjectSettings } from '../helpers/create-test-project-settings';
 import { describeProviderContract, type ContractRequest, type ProviderContractHarness } from './describe-provider-contract';
 
 const API_KEY = 'sk-ant-contract-0123456789abcdef';
@@ -26,7 +26,7 @@ function createAnthropicHarness(): ProviderContractHarness {
       server?.reset();
     },
     createModel(overrides = {}) {
-      const settings = createContractProjectSettings({
+      const settings = createTestProjectSettings({
         name: ANTHROPIC_PROVIDER,
         model: 'claude-haiku-4-5',
         baseUrl: started().baseURL,

@@ -1,11 +1,11 @@
 import { AZURE_OPENAI_PROVIDER, AzureOpenAILanguageModel } from '../../providers/azure-openai';
-import { createContractProjectSettings } from './create-contract-project-settings';
+import { createTestProjectSettings } from '../helpers/create-test-project-settings';
 import { createOpenAIWireHarness, type OpenAIWireModelContext } from './create-openai-wire-harness';
 import { describeProviderContract } from './describe-provider-contract';
 
 /** The fake server answers Azure's `/openai/deployments/{deployment}/chat/completions` on the same origin. */
 function createSettings({ baseURL, overrides }: OpenAIWireModelContext, options: Record<string, unknown> = {}) {
-  return createContractProjectSettings({
+  return createTestProjectSettings({
     name: AZURE_OPENAI_PROVIDER,
     model: 'gpt-4o-mini',
     baseUrl: new URL(baseURL).origin,

@@ -4,7 +4,7 @@ import { silentLogger } from '../../core/logger';
 import { isComponentFactory, Registry } from '../../core/registry';
 import { loadPlugin } from '../../config/load-plugin';
 import { startFakeCompanyGateway, type GatewayReply } from '../../examples/plugins/company-gateway/fake-company-gateway';
-import { createContractProjectSettings } from './create-contract-project-settings';
+import { createTestProjectSettings } from '../helpers/create-test-project-settings';
 import { describeProviderContract, type ContractRequest } from './describe-provider-contract';
 
 const API_KEY = 'gw-contract-secret-key';
@@ -28,7 +28,7 @@ describeProviderContract('company-gateway (example plugin)', {
   },
   createModel(overrides = {}): LanguageModel {
     if (!isComponentFactory(factory)) throw new Error('the plugin registers a factory');
-    const settings = createContractProjectSettings({ name: 'company-gateway', model: 'internal-llm-70b', baseUrl: gateway.url, apiKey: API_KEY, ...overrides });
+    const settings = createTestProjectSettings({ name: 'company-gateway', model: 'internal-llm-70b', baseUrl: gateway.url, apiKey: API_KEY, ...overrides });
     return factory.create({ settings, environment: {}, logger: silentLogger });
   },
   answerText: (text) => gateway.script({ type: 'answer', output: text }),

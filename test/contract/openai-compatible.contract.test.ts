@@ -1,6 +1,6 @@
 import type { ProviderSettings } from '../../core/project-settings';
 import { OPENAI_COMPATIBLE_PROVIDER, OpenAICompatibleLanguageModel } from '../../providers/openai-compatible';
-import { createContractProjectSettings } from './create-contract-project-settings';
+import { createTestProjectSettings } from '../helpers/create-test-project-settings';
 import { createOpenAIWireHarness } from './create-openai-wire-harness';
 import { describeProviderContract } from './describe-provider-contract';
 
@@ -9,7 +9,7 @@ function createHarness(structuredOutput: ProviderSettings['structuredOutput']) {
     apiKey: 'gsk_contract0123456789abcdef',
     createModel: ({ baseURL, apiKey, overrides }) =>
       new OpenAICompatibleLanguageModel(
-        createContractProjectSettings({
+        createTestProjectSettings({
           name: OPENAI_COMPATIBLE_PROVIDER,
           model: 'llama3.1:8b',
           baseUrl: baseURL,

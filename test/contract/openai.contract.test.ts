@@ -1,5 +1,5 @@
 import { OPENAI_PROVIDER, OpenAILanguageModel } from '../../providers/openai';
-import { createContractProjectSettings } from './create-contract-project-settings';
+import { createTestProjectSettings } from '../helpers/create-test-project-settings';
 import { createOpenAIWireHarness } from './create-openai-wire-harness';
 import { describeProviderContract } from './describe-provider-contract';
 
@@ -8,7 +8,7 @@ describeProviderContract(
   createOpenAIWireHarness({
     createModel: ({ baseURL, apiKey, overrides }) =>
       new OpenAILanguageModel(
-        createContractProjectSettings({ name: OPENAI_PROVIDER, model: 'gpt-4o-mini', baseUrl: baseURL, timeoutMs: 5_000, ...overrides }),
+        createTestProjectSettings({ name: OPENAI_PROVIDER, model: 'gpt-4o-mini', baseUrl: baseURL, timeoutMs: 5_000, ...overrides }),
         { OPENAI_API_KEY: apiKey },
       ),
   }),

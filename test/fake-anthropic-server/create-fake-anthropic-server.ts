@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import type { MessageCreateParams, MessageParam, Tool } from '@anthropic-ai/sdk/resources/messages';
+import { sendJson, sendLiteralReply, startFakeHttpServer, type SentReply } from '../fake-http';
 import { createSchemaAnswer } from '../fake-openai-server/create-schema-answer';
 import { answerFromRequest, findForcedTool } from './answer-from-request';
 import { createAnthropicErrorBody } from './create-anthropic-error-body';
@@ -10,7 +10,7 @@ import {
   type AnthropicMessageBodyOptions,
   type AnthropicUsageCounts,
 } from './create-anthropic-message-body';
-import type { FakeAnthropicHandler, FakeAnthropicReply, HangReply, RecordedRequest, ResetReply } from './fake-anthropic-reply';
+import type { FakeAnthropicHandler, FakeAnthropicReply, RecordedRequest } from './fake-anthropic-reply';
 
 export interface FakeAnthropicServerOptions {
   /** The handler used once the script is used up. Default `answerFromRequest`. */
@@ -32,29 +32,9 @@ export interface FakeAnthropicServer {
   close(): Promise<void>;
 }
 
-type SentReply = Exclude<FakeAnthropicReply, HangReply | ResetReply>;
-
 const MALFORMED_BODY = '{"id":"msg_fake","type":"message","role":"assistant","content":[{"type":"text","text":';
 
 const TRUNCATED_TEXT = 'The answer was cut o';
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
-function parseJson(text: string): { parsed: boolean; value: unknown } {
-  if (text === '') return { parsed: false, value: undefined };
-  try {
-    return { parsed: true, value: JSON.parse(text) };
-  } catch {
-    return { parsed: false, value: undefined };
-  }
-}
 
 /** Taken by API version 2023-06-01 only: later versions answer 400, even to default values. */
 const SAMPLING_PARAMETERS = ['temperature', 'top_p', 'top_k'];
@@ -98,15 +78,11 @@ function createRequestId(): string {
 }
 
 function send(response: ServerResponse, status: number, body: string | object, headers: Record<string, string> = {}): void {
-  if (response.destroyed || response.writableEnded) return;
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  response.writeHead(status, {
-    'content-type': 'application/json',
+  sendJson(response, status, body, {
     'anthropic-organization-id': '00000000-0000-4000-8000-000000000000',
     ...headers,
     'request-id': headers['request-id'] ?? createRequestId(),
   });
-  response.end(text);
 }
 
 function sendError(
@@ -132,7 +108,7 @@ function sendMessage(
   );
 }
 
-function sendReply(response: ServerResponse, reply: SentReply, body: MessageCreateParams): void {
+function sendReply(response: ServerResponse, reply: SentReply<FakeAnthropicReply>, body: MessageCreateParams): void {
   if (typeof reply === 'string') {
     sendReply(response, { type: 'text', text: reply }, body);
     return;
@@ -179,16 +155,8 @@ function sendReply(response: ServerResponse, reply: SentReply, body: MessageCrea
       sendError(response, reply.status, { type: reply.errorType, message: reply.message, headers: reply.headers });
       return;
     case 'malformed':
-      send(response, reply.status ?? 200, reply.body ?? MALFORMED_BODY, {
-        'content-type': reply.contentType ?? 'application/json',
-        ...reply.headers,
-      });
-      return;
     case 'raw':
-      send(response, reply.status ?? 200, reply.body, {
-        ...(typeof reply.body === 'string' ? { 'content-type': 'text/plain' } : {}),
-        ...reply.headers,
-      });
+      sendLiteralReply(send, response, reply, MALFORMED_BODY);
       return;
   }
 }
@@ -199,95 +167,25 @@ function sendReply(response: ServerResponse, reply: SentReply, body: MessageCrea
  * recorded.
  */
 export async function createFakeAnthropicServer(options: FakeAnthropicServerOptions = {}): Promise<FakeAnthropicServer> {
-  const initialHandler = options.handler ?? answerFromRequest;
-  const requests: RecordedRequest[] = [];
-  const script: Array<FakeAnthropicReply | FakeAnthropicHandler> = [];
-  const timers = new Set<NodeJS.Timeout>();
-  let handler = initialHandler;
-  let closed = false;
-
-  function later(delayMs: number, action: () => void): void {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      action();
-    }, delayMs);
-    timers.add(timer);
-  }
-
-  async function answerMessage(body: MessageCreateParams, recorded: RecordedRequest, response: ServerResponse) {
-    const step = script.shift() ?? handler;
-    const reply = typeof step === 'function' ? await step(body, recorded) : step;
-    if (typeof reply !== 'string' && reply.type === 'reset') {
-      response.socket?.destroy();
-      return;
-    }
-    if (typeof reply !== 'string' && reply.type === 'hang') {
-      if (reply.partialBody !== undefined) {
-        response.writeHead(200, { 'content-type': 'application/json' });
-        response.write(reply.partialBody);
-      }
-      return;
-    }
-    const delayMs = typeof reply === 'string' ? undefined : reply.delayMs;
-    if (delayMs) later(delayMs, () => sendReply(response, reply, body));
-    else sendReply(response, reply, body);
-  }
-
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const rawBody = await readBody(request);
-    const { parsed, value } = parseJson(rawBody);
-    const path = request.url ?? '/';
-    const recorded: RecordedRequest = { method: request.method ?? 'GET', path, headers: request.headers, body: value, rawBody };
-    requests.push(recorded);
-    const route = `${recorded.method} ${path.split('?')[0]}`;
-    try {
+  const { origin, ...controls } = await startFakeHttpServer<MessageCreateParams, FakeAnthropicReply, RecordedRequest>({
+    handler: options.handler ?? answerFromRequest,
+    async route({ request, route, parsed, response, answer }) {
       if (route !== 'POST /v1/messages') {
         sendError(response, 404, { message: 'Not Found' });
       } else if (!parsed) {
         sendError(response, 400, { message: 'There was an issue with your request body: it is not valid JSON.' });
       } else {
         const apiVersion = request.headers['anthropic-version'];
-        const problem = findRequestProblem(value, typeof apiVersion === 'string' ? apiVersion : undefined);
+        const problem = findRequestProblem(request.body, typeof apiVersion === 'string' ? apiVersion : undefined);
+        const body = request.body as MessageCreateParams;
         if (problem) sendError(response, 400, { message: problem });
-        else await answerMessage(value as MessageCreateParams, recorded, response);
+        else await answer(body, (reply) => sendReply(response, reply, body));
       }
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+    },
+    sendHandlerFailure(response, message) {
       sendError(response, 500, { message: `fake Anthropic server handler failed: ${message}` });
-    }
-  }
-
-  const server = createServer((request, response) => void handle(request, response));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
+    },
   });
-  const { port } = server.address() as AddressInfo;
 
-  return {
-    baseURL: `http://127.0.0.1:${port}`,
-    requests,
-    script(...steps) {
-      script.push(...steps);
-    },
-    setHandler(newHandler) {
-      handler = newHandler;
-    },
-    reset() {
-      requests.length = 0;
-      script.length = 0;
-      handler = initialHandler;
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-    },
-  };
+  return { baseURL: origin, ...controls };
 }

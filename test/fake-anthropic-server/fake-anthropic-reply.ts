@@ -1,24 +1,8 @@
-import type { IncomingHttpHeaders } from 'node:http';
 import type { MessageCreateParams, RefusalStopDetails, StopReason } from '@anthropic-ai/sdk/resources/messages';
+import type { DelayedReply, HangReply, MalformedReply, RawReply, RecordedHttpRequest, ResetReply } from '../fake-http';
 import type { AnthropicUsageCounts } from './create-anthropic-message-body';
 
-export interface RecordedRequest {
-  method: string;
-  /** The request path with its query, e.g. `/v1/messages`. */
-  path: string;
-  /** Lower-cased header names, as node:http gives them. */
-  headers: IncomingHttpHeaders;
-  /** The parsed JSON body; undefined when the body was empty or not JSON. */
-  body: unknown;
-  rawBody: string;
-}
-
-interface DelayedReply {
-  /** Wait this long before answering. */
-  delayMs?: number;
-  /** Extra response headers, e.g. `{ 'retry-after': '1' }`. */
-  headers?: Record<string, string>;
-}
+export type RecordedRequest = RecordedHttpRequest;
 
 interface MessageReply extends DelayedReply {
   /** Default: the model the request asked for. */
@@ -77,35 +61,6 @@ export interface ErrorReply extends DelayedReply {
   /** Defaults are what the real API sends for this status. */
   errorType?: string;
   message?: string;
-}
-
-/** A response (200 by default) whose body is not valid JSON although its content type says JSON. */
-export interface MalformedReply extends DelayedReply {
-  type: 'malformed';
-  status?: number;
-  /** Default: a truncated message. */
-  body?: string;
-  /** Default `application/json`. */
-  contentType?: string;
-}
-
-/** Any status and body; an object body is sent as JSON. */
-export interface RawReply extends DelayedReply {
-  type: 'raw';
-  status?: number;
-  body: string | object;
-}
-
-/** Never finishes answering; `close()` ends the connection. */
-export interface HangReply {
-  type: 'hang';
-  /** When set, sends a 200 with JSON headers and this start of a body, then stalls. */
-  partialBody?: string;
-}
-
-/** Drops the connection without an answer (a connection reset, as a crashed proxy does). */
-export interface ResetReply {
-  type: 'reset';
 }
 
 /** A string is shorthand for `{ type: 'text', text }`. */

@@ -1,14 +1,11 @@
 export { createFakeAnthropicServer, type FakeAnthropicServer, type FakeAnthropicServerOptions } from './create-fake-anthropic-server';
+export type { HangReply, MalformedReply, RawReply, ResetReply } from '../fake-http';
 export type {
   ErrorReply,
   FakeAnthropicHandler,
   FakeAnthropicReply,
-  HangReply,
-  MalformedReply,
-  RawReply,
   RecordedRequest,
   RefusalReply,
-  ResetReply,
   TextReply,
   ToolReply,
   TruncatedReply,

@@ -1,6 +1,18 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions';
+import {
+  sendJson,
+  sendLiteralReply,
+  startFakeHttpServer,
+  type DelayedReply,
+  type FakeHttpExchange,
+  type HangReply,
+  type MalformedReply,
+  type RawReply,
+  type RecordedHttpRequest,
+  type ResetReply,
+  type SentReply,
+} from '../fake-http';
 import {
   createChatCompletionBody,
   type ChatCompletionFinishReason,
@@ -10,24 +22,9 @@ import { createAzureOpenAIErrorBody } from './create-azure-openai-error-body';
 import { createOpenAIErrorBody } from './create-openai-error-body';
 import { answerFromResponseFormat } from './create-schema-answer';
 
-export interface RecordedRequest {
-  method: string;
-  /** The request path with its query, e.g. `/v1/chat/completions`. */
-  path: string;
-  /** Lower-cased header names, as node:http gives them. */
-  headers: IncomingHttpHeaders;
-  /** The parsed JSON body; undefined when the body was empty or not JSON. */
-  body: unknown;
-  rawBody: string;
+export interface RecordedRequest extends RecordedHttpRequest {
   /** Set for requests on the Azure OpenAI route: the deployment from the path, `api-version` from the query. */
   azure?: { deployment: string; apiVersion: string | null };
-}
-
-interface DelayedReply {
-  /** Wait this long before answering. */
-  delayMs?: number;
-  /** Extra response headers, e.g. `{ 'retry-after': '1' }`. */
-  headers?: Record<string, string>;
 }
 
 /** A 200 chat completion. */
@@ -62,35 +59,6 @@ export interface ErrorReply extends DelayedReply {
   errorType?: string;
   param?: string | null;
   code?: string | null;
-}
-
-/** A response (200 by default) whose body is not valid JSON although its content type says JSON. */
-export interface MalformedReply extends DelayedReply {
-  type: 'malformed';
-  status?: number;
-  /** Default: a truncated chat completion. */
-  body?: string;
-  /** Default `application/json`. */
-  contentType?: string;
-}
-
-/** Any status and body; an object body is sent as JSON. */
-export interface RawReply extends DelayedReply {
-  type: 'raw';
-  status?: number;
-  body: string | object;
-}
-
-/** Never finishes answering; `close()` ends the connection. */
-export interface HangReply {
-  type: 'hang';
-  /** When set, sends a 200 with JSON headers and this start of a body, then stalls. */
-  partialBody?: string;
-}
-
-/** Drops the connection without an answer (a connection reset, as a crashed proxy does). */
-export interface ResetReply {
-  type: 'reset';
 }
 
 /** A string is shorthand for `{ type: 'completion', content }`. */
@@ -138,24 +106,6 @@ const MALFORMED_BODY = '{"id":"chatcmpl-fake","object":"chat.completion","choice
 const JSON_PARSE_ERROR_MESSAGE =
   "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)";
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
-function parseJson(text: string): { parsed: boolean; value: unknown } {
-  if (text === '') return { parsed: false, value: undefined };
-  try {
-    return { parsed: true, value: JSON.parse(text) };
-  } catch {
-    return { parsed: false, value: undefined };
-  }
-}
-
 function promptTextOf(body: ChatCompletionCreateParams): string {
   return (body.messages ?? [])
     .map((message) => (typeof message.content === 'string' ? message.content : JSON.stringify(message.content ?? '')))
@@ -167,18 +117,16 @@ let nextRequestNumber = 1;
 const AZURE_CHAT_COMPLETIONS_ROUTE = /^POST \/openai\/deployments\/([^/]+)\/chat\/completions$/;
 
 function send(response: ServerResponse, status: number, body: string | object, headers: Record<string, string> = {}): void {
-  if (response.destroyed || response.writableEnded) return;
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  response.writeHead(status, {
-    'content-type': 'application/json',
+  sendJson(response, status, body, {
     'x-request-id': `req_fake${String(nextRequestNumber++).padStart(6, '0')}`,
     'openai-processing-ms': '1',
     ...headers,
   });
-  response.end(text);
 }
 
 type ErrorBodyFlavor = 'openai' | 'azure';
+
+type FakeOpenAIExchange = FakeHttpExchange<ChatCompletionCreateParams, FakeOpenAIReply, RecordedRequest>;
 
 function createErrorBody(flavor: ErrorBodyFlavor, reply: ErrorReply): object {
   if (flavor === 'azure') return createAzureOpenAIErrorBody(reply.status, { message: reply.message, code: reply.code });
@@ -190,12 +138,7 @@ function createErrorBody(flavor: ErrorBodyFlavor, reply: ErrorReply): object {
   });
 }
 
-function sendReply(
-  response: ServerResponse,
-  reply: Exclude<FakeOpenAIReply, HangReply | ResetReply>,
-  body: ChatCompletionCreateParams,
-  flavor: ErrorBodyFlavor,
-): void {
+function sendReply(response: ServerResponse, reply: SentReply<FakeOpenAIReply>, body: ChatCompletionCreateParams, flavor: ErrorBodyFlavor): void {
   if (typeof reply === 'string') {
     sendReply(response, { type: 'completion', content: reply }, body, flavor);
     return;
@@ -223,18 +166,19 @@ function sendReply(
       send(response, reply.status, createErrorBody(flavor, reply), reply.headers);
       return;
     case 'malformed':
-      send(response, reply.status ?? 200, reply.body ?? MALFORMED_BODY, {
-        'content-type': reply.contentType ?? 'application/json',
-        ...reply.headers,
-      });
-      return;
     case 'raw':
-      send(response, reply.status ?? 200, reply.body, {
-        ...(typeof reply.body === 'string' ? { 'content-type': 'text/plain' } : {}),
-        ...reply.headers,
-      });
+      sendLiteralReply(send, response, reply, MALFORMED_BODY);
       return;
   }
+}
+
+function answerChatCompletion(exchange: FakeOpenAIExchange, flavor: ErrorBodyFlavor): Promise<void> | void {
+  const body = exchange.request.body as ChatCompletionCreateParams;
+  if (body.stream) {
+    send(exchange.response, 400, createOpenAIErrorBody(400, { message: 'The fake OpenAI server does not support stream: true.', param: 'stream' }));
+    return;
+  }
+  return exchange.answer(body, (reply) => sendReply(exchange.response, reply, body, flavor));
 }
 
 /**
@@ -243,59 +187,13 @@ function sendReply(
  * handler; every request is recorded.
  */
 export async function createFakeOpenAIServer(options: FakeOpenAIServerOptions = {}): Promise<FakeOpenAIServer> {
-  const initialHandler = options.handler ?? answerFromResponseFormat;
   const models = options.models ?? ['gpt-4o-mini', 'gpt-4o'];
-  const requests: RecordedRequest[] = [];
-  const script: Array<FakeOpenAIReply | FakeOpenAIHandler> = [];
-  const timers = new Set<NodeJS.Timeout>();
-  let handler = initialHandler;
-  let closed = false;
 
-  function later(delayMs: number, action: () => void): void {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      action();
-    }, delayMs);
-    timers.add(timer);
-  }
-
-  async function answerChatCompletion(
-    body: ChatCompletionCreateParams,
-    recorded: RecordedRequest,
-    response: ServerResponse,
-    flavor: ErrorBodyFlavor,
-  ) {
-    if (body.stream) {
-      send(response, 400, createOpenAIErrorBody(400, { message: 'The fake OpenAI server does not support stream: true.', param: 'stream' }));
-      return;
-    }
-    const step = script.shift() ?? handler;
-    const reply = typeof step === 'function' ? await step(body, recorded) : step;
-    if (typeof reply !== 'string' && reply.type === 'reset') {
-      response.socket?.destroy();
-      return;
-    }
-    if (typeof reply !== 'string' && reply.type === 'hang') {
-      if (reply.partialBody !== undefined) {
-        response.writeHead(200, { 'content-type': 'application/json' });
-        response.write(reply.partialBody);
-      }
-      return;
-    }
-    const delayMs = typeof reply === 'string' ? undefined : reply.delayMs;
-    if (delayMs) later(delayMs, () => sendReply(response, reply, body, flavor));
-    else sendReply(response, reply, body, flavor);
-  }
-
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const rawBody = await readBody(request);
-    const { parsed, value } = parseJson(rawBody);
-    const path = request.url ?? '/';
-    const recorded: RecordedRequest = { method: request.method ?? 'GET', path, headers: request.headers, body: value, rawBody };
-    requests.push(recorded);
-    const route = `${recorded.method} ${path.split('?')[0]}`;
-    const azureDeployment = AZURE_CHAT_COMPLETIONS_ROUTE.exec(route)?.[1];
-    try {
+  const { origin, ...controls } = await startFakeHttpServer<ChatCompletionCreateParams, FakeOpenAIReply, RecordedRequest>({
+    handler: options.handler ?? answerFromResponseFormat,
+    async route(exchange) {
+      const { request, route, parsed, response } = exchange;
+      const azureDeployment = AZURE_CHAT_COMPLETIONS_ROUTE.exec(route)?.[1];
       if (route === 'GET /v1/models') {
         send(response, 200, {
           object: 'list',
@@ -303,55 +201,22 @@ export async function createFakeOpenAIServer(options: FakeOpenAIServerOptions = 
         });
       } else if (route === 'POST /v1/chat/completions') {
         if (!parsed) send(response, 400, createOpenAIErrorBody(400, { message: JSON_PARSE_ERROR_MESSAGE }));
-        else await answerChatCompletion(value as ChatCompletionCreateParams, recorded, response, 'openai');
+        else await answerChatCompletion(exchange, 'openai');
       } else if (azureDeployment !== undefined) {
-        const apiVersion = new URL(path, 'http://fake').searchParams.get('api-version');
-        recorded.azure = { deployment: decodeURIComponent(azureDeployment), apiVersion };
+        const apiVersion = new URL(request.path, 'http://fake').searchParams.get('api-version');
+        request.azure = { deployment: decodeURIComponent(azureDeployment), apiVersion };
         if (!request.headers['api-key'] && !request.headers.authorization) send(response, 401, createAzureOpenAIErrorBody(401));
         else if (!apiVersion) send(response, 404, createAzureOpenAIErrorBody(404));
         else if (!parsed) send(response, 400, createAzureOpenAIErrorBody(400, { message: JSON_PARSE_ERROR_MESSAGE }));
-        else await answerChatCompletion(value as ChatCompletionCreateParams, recorded, response, 'azure');
+        else await answerChatCompletion(exchange, 'azure');
       } else {
         send(response, 404, createOpenAIErrorBody(404, { message: `Invalid URL (${route})`, code: null }));
       }
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+    },
+    sendHandlerFailure(response, message) {
       send(response, 500, createOpenAIErrorBody(500, { message: `fake OpenAI server handler failed: ${message}`, type: 'fake_server_error' }));
-    }
-  }
-
-  const server = createServer((request, response) => void handle(request, response));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
+    },
   });
-  const { port } = server.address() as AddressInfo;
 
-  return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
-    azureEndpoint: `http://127.0.0.1:${port}`,
-    requests,
-    script(...steps) {
-      script.push(...steps);
-    },
-    setHandler(newHandler) {
-      handler = newHandler;
-    },
-    reset() {
-      requests.length = 0;
-      script.length = 0;
-      handler = initialHandler;
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-    },
-  };
+  return { baseURL: `${origin}/v1`, azureEndpoint: origin, ...controls };
 }

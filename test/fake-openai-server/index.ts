@@ -1,3 +1,4 @@
+export type { HangReply, MalformedReply, RawReply, ResetReply } from '../fake-http';
 export {
   createFakeOpenAIServer,
   type CompletionReply,
@@ -6,12 +7,8 @@ export {
   type FakeOpenAIReply,
   type FakeOpenAIServer,
   type FakeOpenAIServerOptions,
-  type HangReply,
-  type MalformedReply,
-  type RawReply,
   type RecordedRequest,
   type RefusalReply,
-  type ResetReply,
 } from './create-fake-openai-server';
 export {
   createChatCompletionBody,

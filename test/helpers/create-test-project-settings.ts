@@ -2,7 +2,7 @@ import { createDefaultProjectSettings } from '../../config/default-project-setti
 import type { ProjectSettings, ProviderSettings } from '../../core/project-settings';
 
 /** The built-in default project settings with the `provider` block overridden, for building a model in a test. */
-export function createContractProjectSettings(provider: Partial<ProviderSettings>): ProjectSettings {
+export function createTestProjectSettings(provider: Partial<ProviderSettings>): ProjectSettings {
   const defaults = createDefaultProjectSettings({});
   return { ...defaults, provider: { ...defaults.provider, ...provider } };
 }

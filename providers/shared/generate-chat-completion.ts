@@ -4,6 +4,7 @@ import { ProviderCallError } from '../../core/errors';
 import type { LanguageModelCallOptions, LanguageModelResult, LanguageModelWarning } from '../../core/language-model';
 import type { OpenAIProviderOptions } from './convert-openai-provider-options';
 import { convertToOpenAIRequest, type MaxTokensParameter } from './convert-to-openai-request';
+import { createCallDeadline } from './create-call-deadline';
 import { mapOpenAIError } from './map-openai-error';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason';
 
@@ -37,14 +38,10 @@ export async function generateChatCompletion(
   target: ChatCompletionTarget,
   options: LanguageModelCallOptions,
 ): Promise<LanguageModelResult> {
-  // The SDK's timeout ends when the headers arrive; this deadline also covers reading the body.
-  const deadlineSignal = AbortSignal.timeout(target.timeoutMs);
+  const { deadlineSignal, signal, release } = createCallDeadline(target.timeoutMs, options.abortSignal);
   const { body, requestOptions } = convertToOpenAIRequest({
     modelId: target.modelId,
-    callOptions: {
-      ...options,
-      abortSignal: options.abortSignal ? AbortSignal.any([options.abortSignal, deadlineSignal]) : deadlineSignal,
-    },
+    callOptions: { ...options, abortSignal: signal },
     providerOptions: target.providerOptions,
     extraBody: target.extraBody,
     maxTokensParameter: target.maxTokensParameter,
@@ -65,6 +62,8 @@ export async function generateChatCompletion(
       baseURL: target.baseURL,
       secrets: target.secrets,
     });
+  } finally {
+    release();
   }
 
   const choice =
