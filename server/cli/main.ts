@@ -5,6 +5,7 @@ import { describeError } from '../../core/errors';
 import { createRootServices, type RootServices } from '../container';
 import { createLogger } from '../create-logger';
 import { startServer } from '../main';
+import { runEvalCommand } from './run-eval-command';
 import { runPredictCommand } from './run-predict-command';
 import { runValidateCommand } from './run-validate-command';
 
@@ -59,6 +60,32 @@ export function createProgram(): Command {
         await closeServices(services);
       }
     });
+
+  program
+    .command('eval')
+    .description('predict the tasks of a Label Studio export and compare the predictions with its human annotations')
+    .requiredOption('--label-config <file>', 'the project labeling config (XML)')
+    .requiredOption('--tasks <file>', 'a Label Studio JSON export with annotations')
+    .option('--project-yaml <file>', 'a project YAML file (default: the projects folder, else the built-in pipeline)')
+    .option('--project <id>', 'the Label Studio project id, to pick a file from the projects folder')
+    .option('--projects-dir <folder>', 'the projects folder (default PRELABEL_PROJECTS_DIR or ./projects)')
+    .option('--compare <file>', 'a second project YAML file (another prompt or model), evaluated on the same tasks')
+    .option('--json <file>', 'also write every figure as JSON')
+    .option('--html <file>', 'also write a self-contained HTML report')
+    .option('--no-progress', 'no progress bar')
+    .action(
+      async (options: { labelConfig: string; tasks: string; projectYaml?: string; project?: string; projectsDir?: string; compare?: string; json?: string; html?: string; progress: boolean }) => {
+        const services = createServices(options.projectsDir);
+        try {
+          const { table } = await runEvalCommand(services, { ...options, progress: options.progress && Boolean(process.stderr.isTTY) });
+          process.stdout.write(table);
+        } catch (error) {
+          fail(error);
+        } finally {
+          await closeServices(services);
+        }
+      },
+    );
 
   program
     .command('validate')

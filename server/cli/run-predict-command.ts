@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import type { LabelStudioTask } from '../../core/label-studio';
 import type { Pipeline } from '../../core/pipeline';
+import type { ProjectSettings } from '../../core/project-settings';
 import { TOKENS } from '../../core/tokens';
 import { loadProjectFile } from '../../config/load-project-file';
 import type { RootServices } from '../container';
@@ -19,11 +20,16 @@ export interface PredictCommandOptions {
 }
 
 /** Builds the project's pipeline as the server would: from a given YAML, else the projects folder, else the default. */
-export function createCommandPipeline(services: RootServices, labelConfigXml: string, projectYaml?: string, project?: string): Pipeline {
+export function createCommandPipeline(
+  services: RootServices,
+  labelConfigXml: string,
+  projectYaml?: string,
+  project?: string,
+): { pipeline: Pipeline; settings: ProjectSettings } {
   const settings = projectYaml
     ? loadProjectFile({ file: projectYaml, environment: services.environment, registry: services.container.resolve(TOKENS.Registry) }).settings
     : (services.store.loadAll(), services.store.settingsFor(project ?? null).settings);
-  return createProjectContainer(services.container, settings, labelConfigXml).resolve(TOKENS.Pipeline);
+  return { pipeline: createProjectContainer(services.container, settings, labelConfigXml).resolve(TOKENS.Pipeline), settings };
 }
 
 /**
@@ -32,7 +38,7 @@ export function createCommandPipeline(services: RootServices, labelConfigXml: st
  */
 export async function runPredictCommand(services: RootServices, options: PredictCommandOptions): Promise<{ predicted: number; failed: number; empty: number }> {
   const labelConfigXml = readFileSync(options.labelConfig, 'utf8');
-  const pipeline = createCommandPipeline(services, labelConfigXml, options.projectYaml, options.project);
+  const { pipeline } = createCommandPipeline(services, labelConfigXml, options.projectYaml, options.project);
   const { tasks, original } = readTasksFile(options.tasks);
 
   const bar = options.progress ? new SingleBar({ format: 'prelabel |{bar}| {value}/{total} tasks | {failed} failed | ETA {eta_formatted}', hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;

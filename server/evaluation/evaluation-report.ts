@@ -1,0 +1,175 @@
+import type { SkippedControl } from '../../core/select-targets';
+import type { ModelPrice } from '../metrics/model-prices';
+
+/** A count out of a total; `rate` is null when the total is 0. */
+export interface Ratio {
+  count: number;
+  total: number;
+  rate: number | null;
+}
+
+/** Precision, recall and F1 from matched, predicted and gold counts; null where a denominator is 0. */
+export interface PrecisionRecall {
+  matched: number;
+  predicted: number;
+  gold: number;
+  precision: number | null;
+  recall: number | null;
+  f1: number | null;
+}
+
+export interface LabelScore {
+  label: string;
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+  precision: number | null;
+  recall: number | null;
+  f1: number | null;
+}
+
+/** Rows are the human labels, columns the model's labels followed by "no answer". */
+export interface ConfusionMatrix {
+  rows: string[];
+  columns: string[];
+  counts: number[][];
+}
+
+export interface ChoicesMetrics {
+  kind: 'choices';
+  multiple: boolean;
+  /** Tasks whose predicted set of labels equals the human one, of the tasks the human answered. */
+  accuracy: Ratio;
+  /** The mean F1 over labels that occur in the human or the model answers. */
+  macroF1: number | null;
+  labels: LabelScore[];
+  /** Single-choice controls only. */
+  confusion: ConfusionMatrix | null;
+}
+
+export interface SpanMetrics {
+  kind: 'spans';
+  /** Same start, end and label. */
+  strict: PrecisionRecall;
+  /** Overlapping, with the same label; each human span and each predicted span is matched at most once. */
+  partial: PrecisionRecall;
+}
+
+export interface TextMetrics {
+  kind: 'text';
+  /** Equal after trimming, collapsing whitespace and case folding. */
+  exactMatch: Ratio;
+  /** Token-level F1 (lower-cased, punctuation removed) at least `nearMatchMinimumTokenF1`. */
+  nearMatch: Ratio;
+  nearMatchMinimumTokenF1: number;
+  meanTokenF1: number | null;
+}
+
+export interface ExactMatchMetrics {
+  kind: 'exact';
+  exactMatch: Ratio;
+}
+
+export type ControlMetrics = ChoicesMetrics | SpanMetrics | TextMetrics | ExactMatchMetrics;
+
+export interface ControlEvaluation {
+  control: string;
+  /** The control tag as written, e.g. `Choices`. */
+  type: string;
+  metrics: ControlMetrics;
+  /** Tasks the model answered for this control, of the evaluated tasks. */
+  coverage: Ratio;
+  abstentions: number;
+  /** Results dropped because they were invalid for the labeling config (e.g. a quote not in the text). */
+  invalidOutputs: number;
+  failures: number;
+}
+
+export interface ThresholdRow {
+  threshold: number;
+  /** Tasks scored at or above the threshold, of the scored tasks. */
+  kept: Ratio;
+  accuracy: Ratio;
+}
+
+export interface ReliabilityBin {
+  lower: number;
+  upper: number;
+  tasks: number;
+  meanScore: number | null;
+  accuracy: number | null;
+}
+
+export type ConfidenceMetrics =
+  | { available: false; reason: string }
+  | {
+      available: true;
+      /** Tasks with a score, of the tasks with a verdict. */
+      scoredTasks: Ratio;
+      /** How well the score separates right from wrong tasks; null when all are right or all wrong. */
+      auroc: number | null;
+      thresholds: ThresholdRow[];
+      reliability: ReliabilityBin[];
+      expectedCalibrationError: number | null;
+    };
+
+export interface RunCost {
+  /** US dollars per million tokens; null when the model's price is unknown. */
+  price: ModelPrice | null;
+  usd: number | null;
+  usdPerThousandTasks: number | null;
+}
+
+export interface RunOverall {
+  tasks: number;
+  failedTasks: number;
+  /** Tasks whose every evaluated control is right, of the tasks with a verdict. */
+  tasksRight: Ratio;
+  inputTokens: number;
+  outputTokens: number;
+  inputTokensPerThousandTasks: number | null;
+  outputTokensPerThousandTasks: number | null;
+  cost: RunCost;
+  wallTimeMs: number;
+  wallTimePerThousandTasksMs: number | null;
+}
+
+export interface TaskVerdict {
+  taskId: string | number | null;
+  /** Null when no evaluated control had a human answer. */
+  right: boolean | null;
+  score: number | null;
+  /** Per control: right, wrong, or null when the human left it empty. */
+  controls: Record<string, boolean | null>;
+  error: string | null;
+}
+
+export interface EvaluationRun {
+  /** The project file's name, or the built-in default. */
+  name: string;
+  projectFile: string | null;
+  provider: string;
+  model: string;
+  modelVersion: string;
+  controls: ControlEvaluation[];
+  overall: RunOverall;
+  confidence: ConfidenceMetrics;
+  tasks: TaskVerdict[];
+}
+
+export interface EvaluationTaskCounts {
+  inFile: number;
+  evaluated: number;
+  withoutAnnotations: number;
+  onlyCancelled: number;
+}
+
+export interface EvaluationReport {
+  labelConfigFile: string;
+  tasksFile: string;
+  tasks: EvaluationTaskCounts;
+  /** Controls of the labeling config that prelabel does not fill, so nothing compares them. */
+  notEvaluated: SkippedControl[];
+  /** One run per configuration: the project, then the one given with `--compare`. */
+  runs: EvaluationRun[];
+}
