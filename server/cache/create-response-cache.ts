@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import type { Logger } from '../../core/logger';
 import type { ResponseCache } from '../../core/response-cache';
 import { DisabledResponseCache } from './disabled-response-cache';
-import { RedisResponseCache } from './redis-response-cache';
 import { SqliteResponseCache } from './sqlite-response-cache';
 
 export const DEFAULT_DATA_DIRECTORY = '.prelabel-data';
@@ -24,6 +23,8 @@ export function createResponseCache(options: { environment: NodeJS.ProcessEnv; l
   }
   const redisUrl = environment.REDIS_URL?.trim();
   if (redisUrl) {
+    // Loaded only when used: the Redis client costs start-up time and memory.
+    const { RedisResponseCache } = require('./redis-response-cache') as typeof import('./redis-response-cache');
     const cache = new RedisResponseCache({ url: redisUrl, logger });
     logger.info({ cache: cache.kind }, 'response cache in Redis (REDIS_URL)');
     return cache;
