@@ -37,6 +37,7 @@ describe('createDefaultProjectSettings', () => {
       chunking: { maxCharacters: 12_000, overlapCharacters: 400 },
       interactive: { promptPrefix: 'prompt' },
       media: { allowedHosts: [], passPublicUrls: false, maxBytes: 10 * 1024 * 1024, timeoutMs: 10_000 },
+      confidence: { method: 'auto', samples: 5 },
     });
   });
 

@@ -11,6 +11,7 @@ export const PROJECT_SETTINGS_DEFAULTS = Object.freeze({
   chunking: Object.freeze({ maxCharacters: 12_000, overlapCharacters: 400 }),
   promptPrefix: 'prompt',
   media: Object.freeze({ maxBytes: 10 * 1024 * 1024, timeoutMs: 10_000 }),
+  confidence: Object.freeze({ method: 'auto' as const, samples: 5 }),
 });
 
 /**
@@ -36,5 +37,6 @@ export function createDefaultProjectSettings(environment: NodeJS.ProcessEnv): Pr
     chunking: { ...PROJECT_SETTINGS_DEFAULTS.chunking },
     interactive: { promptPrefix: PROJECT_SETTINGS_DEFAULTS.promptPrefix },
     media: { allowedHosts: [], passPublicUrls: false, ...PROJECT_SETTINGS_DEFAULTS.media },
+    confidence: { ...PROJECT_SETTINGS_DEFAULTS.confidence },
   };
 }

@@ -152,6 +152,7 @@ describe('loadProjectFile: valid files', () => {
       chunking: { maxCharacters: 5000, overlapCharacters: 100 },
       interactive: { promptPrefix: 'ask' },
       media: { allowedHosts: [], passPublicUrls: false, maxBytes: 10 * 1024 * 1024, timeoutMs: 10_000 },
+      confidence: { method: 'auto', samples: 5 },
     };
     expect(loaded).toEqual({ file, projects: ['3', '7'], isDefault: false, settings: expected, dependencies: [file] });
   });
@@ -239,7 +240,7 @@ describe('loadProjectFile: problems', () => {
       'an unknown top-level key, with a snake_case suggestion',
       ['projects: [3]', 'maxRetries: 2'],
       {},
-      [':2:1: maxRetries: unknown key "maxRetries" (allowed: projects, default, plugins, provider, fallbacks, prompt, retry, concurrency, controls, chunking, interactive, media, stages)'],
+      [':2:1: maxRetries: unknown key "maxRetries" (allowed: projects, default, plugins, provider, fallbacks, prompt, retry, concurrency, controls, chunking, interactive, media, confidence, stages)'],
     ],
     [
       'a camelCase key',
@@ -371,7 +372,7 @@ describe('loadProjectFile: problems', () => {
         ':2:14: concurrency: must be >= 1',
         ':4:9: provider.name: no provider named "nobody" is registered (available: openai)',
         ':5:16: provider.temperature: must be >= 0',
-        ':6:1: extra: unknown key "extra" (allowed: projects, default, plugins, provider, fallbacks, prompt, retry, concurrency, controls, chunking, interactive, media, stages)',
+        ':6:1: extra: unknown key "extra" (allowed: projects, default, plugins, provider, fallbacks, prompt, retry, concurrency, controls, chunking, interactive, media, confidence, stages)',
       ],
     ],
   ])('reports %s', (_name, lines, environment, expected) => {

@@ -163,6 +163,7 @@ interface ProjectFileData {
   chunking?: { max_characters?: number; overlap_characters?: number };
   interactive?: { prompt_prefix?: string };
   media?: { allowed_hosts?: string[]; pass_public_urls?: boolean; max_bytes?: number; timeout_ms?: number };
+  confidence?: { method?: ProjectSettings['confidence']['method']; samples?: number };
   stages?: { config_parser?: string; prompt_renderer?: string; response_parser?: string; result_mapper?: string };
 }
 
@@ -438,6 +439,10 @@ function toProjectSettings(
       passPublicUrls: data.media?.pass_public_urls ?? false,
       maxBytes: data.media?.max_bytes ?? PROJECT_SETTINGS_DEFAULTS.media.maxBytes,
       timeoutMs: data.media?.timeout_ms ?? PROJECT_SETTINGS_DEFAULTS.media.timeoutMs,
+    },
+    confidence: {
+      method: data.confidence?.method ?? PROJECT_SETTINGS_DEFAULTS.confidence.method,
+      samples: data.confidence?.samples ?? PROJECT_SETTINGS_DEFAULTS.confidence.samples,
     },
   };
 }

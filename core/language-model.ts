@@ -42,6 +42,8 @@ export interface LanguageModelCallOptions {
   temperature?: number;
   maxOutputTokens?: number;
   abortSignal?: AbortSignal;
+  /** Ask for the log-probability of each answer token (for confidence scores), where the provider has them. */
+  logprobs?: boolean;
 }
 
 export type FinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'error' | 'other';
@@ -67,6 +69,13 @@ export interface LanguageModelResult {
   warnings: LanguageModelWarning[];
   /** The model id the provider says answered. */
   responseModelId?: string;
+  /** Each answer token with its log-probability, in order, when `logprobs` was asked for and the provider has them. */
+  tokenLogprobs?: TokenLogprob[];
+}
+
+export interface TokenLogprob {
+  token: string;
+  logprob: number;
 }
 
 export interface LanguageModel {
@@ -78,5 +87,7 @@ export interface LanguageModel {
   readonly structuredOutput: StructuredOutputMode;
   /** Whether the model takes images in user messages (vision). */
   readonly acceptsImages: boolean;
+  /** Whether the model can return token log-probabilities (`logprobs` in the call options). */
+  readonly returnsLogprobs?: boolean;
   generate(options: LanguageModelCallOptions): Promise<LanguageModelResult>;
 }

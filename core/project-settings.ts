@@ -20,6 +20,18 @@ export interface ProjectSettings {
   chunking: ChunkingSettings;
   interactive: InteractiveSettings;
   media: MediaSettings;
+  confidence: ConfidenceSettings;
+}
+
+/** How `score` is computed: never made up, null when no method applies. */
+export interface ConfidenceSettings {
+  /**
+   * `logprobs`: from the chosen answers' token log-probabilities; `self-consistency`: agreement of `samples` answers;
+   * `auto`: logprobs where the model returns them, else none.
+   */
+  method: 'auto' | 'none' | 'logprobs' | 'self-consistency';
+  /** Answers asked for with self-consistency (each costs a call). */
+  samples: number;
 }
 
 /** Where images for vision models may come from, and how much of them. */
