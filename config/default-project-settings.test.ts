@@ -38,6 +38,7 @@ describe('createDefaultProjectSettings', () => {
       interactive: { promptPrefix: 'prompt' },
       media: { allowedHosts: [], passPublicUrls: false, maxBytes: 10 * 1024 * 1024, timeoutMs: 10_000 },
       confidence: { method: 'auto', samples: 5 },
+      examples: { count: 0, strategy: 'balanced', maxCharacters: 6000 },
     });
   });
 

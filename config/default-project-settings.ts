@@ -12,6 +12,7 @@ export const PROJECT_SETTINGS_DEFAULTS = Object.freeze({
   promptPrefix: 'prompt',
   media: Object.freeze({ maxBytes: 10 * 1024 * 1024, timeoutMs: 10_000 }),
   confidence: Object.freeze({ method: 'auto' as const, samples: 5 }),
+  examples: Object.freeze({ count: 0, strategy: 'balanced' as const, maxCharacters: 6000 }),
 });
 
 /**
@@ -38,5 +39,6 @@ export function createDefaultProjectSettings(environment: NodeJS.ProcessEnv): Pr
     interactive: { promptPrefix: PROJECT_SETTINGS_DEFAULTS.promptPrefix },
     media: { allowedHosts: [], passPublicUrls: false, ...PROJECT_SETTINGS_DEFAULTS.media },
     confidence: { ...PROJECT_SETTINGS_DEFAULTS.confidence },
+    examples: { ...PROJECT_SETTINGS_DEFAULTS.examples },
   };
 }

@@ -153,6 +153,7 @@ describe('loadProjectFile: valid files', () => {
       interactive: { promptPrefix: 'ask' },
       media: { allowedHosts: [], passPublicUrls: false, maxBytes: 10 * 1024 * 1024, timeoutMs: 10_000 },
       confidence: { method: 'auto', samples: 5 },
+      examples: { count: 0, strategy: 'balanced', maxCharacters: 6000 },
     };
     expect(loaded).toEqual({ file, projects: ['3', '7'], isDefault: false, settings: expected, dependencies: [file] });
   });
@@ -240,7 +241,7 @@ describe('loadProjectFile: problems', () => {
       'an unknown top-level key, with a snake_case suggestion',
       ['projects: [3]', 'maxRetries: 2'],
       {},
-      [':2:1: maxRetries: unknown key "maxRetries" (allowed: projects, default, plugins, provider, fallbacks, prompt, retry, concurrency, controls, chunking, interactive, media, confidence, stages)'],
+      [':2:1: maxRetries: unknown key "maxRetries" (allowed: projects, default, plugins, provider, fallbacks, prompt, retry, concurrency, controls, chunking, interactive, media, confidence, examples, stages)'],
     ],
     [
       'a camelCase key',
@@ -372,7 +373,7 @@ describe('loadProjectFile: problems', () => {
         ':2:14: concurrency: must be >= 1',
         ':4:9: provider.name: no provider named "nobody" is registered (available: openai)',
         ':5:16: provider.temperature: must be >= 0',
-        ':6:1: extra: unknown key "extra" (allowed: projects, default, plugins, provider, fallbacks, prompt, retry, concurrency, controls, chunking, interactive, media, confidence, stages)',
+        ':6:1: extra: unknown key "extra" (allowed: projects, default, plugins, provider, fallbacks, prompt, retry, concurrency, controls, chunking, interactive, media, confidence, examples, stages)',
       ],
     ],
   ])('reports %s', (_name, lines, environment, expected) => {

@@ -164,6 +164,7 @@ interface ProjectFileData {
   interactive?: { prompt_prefix?: string };
   media?: { allowed_hosts?: string[]; pass_public_urls?: boolean; max_bytes?: number; timeout_ms?: number };
   confidence?: { method?: ProjectSettings['confidence']['method']; samples?: number };
+  examples?: { count?: number; strategy?: ProjectSettings['examples']['strategy']; max_characters?: number };
   stages?: { config_parser?: string; prompt_renderer?: string; response_parser?: string; result_mapper?: string };
 }
 
@@ -443,6 +444,11 @@ function toProjectSettings(
     confidence: {
       method: data.confidence?.method ?? PROJECT_SETTINGS_DEFAULTS.confidence.method,
       samples: data.confidence?.samples ?? PROJECT_SETTINGS_DEFAULTS.confidence.samples,
+    },
+    examples: {
+      count: data.examples?.count ?? PROJECT_SETTINGS_DEFAULTS.examples.count,
+      strategy: data.examples?.strategy ?? PROJECT_SETTINGS_DEFAULTS.examples.strategy,
+      maxCharacters: data.examples?.max_characters ?? PROJECT_SETTINGS_DEFAULTS.examples.maxCharacters,
     },
   };
 }

@@ -21,6 +21,17 @@ export interface ProjectSettings {
   interactive: InteractiveSettings;
   media: MediaSettings;
   confidence: ConfidenceSettings;
+  examples: ExampleSettings;
+}
+
+/** Few-shot examples from the project's reviewed annotations. */
+export interface ExampleSettings {
+  /** How many examples a prompt shows; 0 shows none. */
+  count: number;
+  /** `recent`: the newest; `balanced`: every label represented; `similar`: lexically closest to the task (BM25). */
+  strategy: 'recent' | 'balanced' | 'similar';
+  /** The most example text a prompt carries, in characters. */
+  maxCharacters: number;
 }
 
 /** How `score` is computed: never made up, null when no method applies. */

@@ -36,6 +36,20 @@ export interface PromptInteraction {
   hints?: string[];
   /** The images of `imageFields`, loaded. */
   images?: Map<string, ImageSource>;
+  /** Tasks people labelled, shown before this task as worked examples. */
+  examples?: PromptExamples;
+}
+
+export interface PromptExample {
+  data: TaskData;
+  /** The reviewed labels, one line per result (see `describeRegion`). */
+  labels: string[];
+}
+
+export interface PromptExamples {
+  items: PromptExample[];
+  /** `system` when the same examples serve every task (they join the unchanging prefix), else `user`. */
+  placement: 'system' | 'user';
 }
 
 export interface PromptTarget extends PredictionTarget {

@@ -144,4 +144,18 @@ describe('TemplatePromptRenderer', () => {
     expect(compile('A {text}')).toBe(compile('A {text}'));
     expect(compile('A {text}')).not.toBe(compile('B {text}'));
   });
+
+  it('shows examples in the unchanging system prefix, or before the task when they depend on it', () => {
+    const compiled = renderer.compile({ labelConfig, targets: [sentiment], prompt: prompt(null), outputMode: 'json_schema', schema });
+    const items = [{ data: { text: 'Great value.' }, labels: ['sentiment: Positive'] }];
+    const [system, user] = compiled.render({ text: 'new task' }, { examples: { items, placement: 'system' } });
+    expect(system?.content).toContain('Example 1:\n<text>\nGreat value.\n</text>\nLabels a reviewer gave: sentiment: Positive');
+    expect(String(user?.content)).not.toContain('Great value.');
+    const [otherSystem] = compiled.render({ text: 'another task' }, { examples: { items, placement: 'system' } });
+    expect(otherSystem).toEqual(system);
+
+    const [plainSystem, userWithExamples] = compiled.render({ text: 'new task' }, { examples: { items, placement: 'user' } });
+    expect(plainSystem?.content).not.toContain('Great value.');
+    expect(String(userWithExamples?.content)).toMatch(/^Tasks people already labelled[\s\S]*Great value\.[\s\S]*Label this task\.\n\n<text>\nnew task\n<\/text>$/);
+  });
 });

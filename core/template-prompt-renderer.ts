@@ -4,7 +4,7 @@ import type { ChatMessage, ContentPart, JsonSchema, StructuredOutputMode } from 
 import type { LabelConfig } from './label-config';
 import type { TaskData } from './label-studio';
 import type { PromptSettings, PromptTemplateSource } from './project-settings';
-import type { CompiledPrompt, PromptInteraction, PromptRenderer, PromptTarget } from './stages';
+import type { CompiledPrompt, PromptExample, PromptInteraction, PromptRenderer, PromptTarget } from './stages';
 
 export const TEMPLATE_PROMPT_RENDERER = 'template.v1';
 
@@ -146,6 +146,7 @@ export class TemplatePromptRenderer implements PromptRenderer {
     if (!plainTextAnswer) system.push(answerFormat(targets, outputMode, schema));
     const systemMessage = system.join('\n\n');
 
+    const dataFields = [...new Set(parts.flatMap((part) => (part.kind === 'field' ? [part.field] : [])))];
     return {
       fingerprint: JSON.stringify({ systemMessage, parts }),
       imageFields: [...new Set(parts.flatMap((part) => (part.kind === 'image' ? [part.field] : [])))],
@@ -156,6 +157,8 @@ export class TemplatePromptRenderer implements PromptRenderer {
           if (last?.type === 'text') last.text += text;
           else content.push({ type: 'text', text });
         };
+        const examples = interaction.examples?.items.length ? renderExamples(interaction.examples.items, dataFields) : null;
+        if (examples && interaction.examples?.placement === 'user') addText(`${examples}\n\n`);
         if (interaction.instruction) addText(`Instruction from the annotator for this task: ${interaction.instruction}\n\n`);
         for (const part of parts) {
           if (part.kind === 'text') addText(part.text);
@@ -173,13 +176,24 @@ export class TemplatePromptRenderer implements PromptRenderer {
           addText(`\n\nThe annotator already marked these; use them as hints and do not repeat them:\n${interaction.hints.map((hint) => `- ${hint}`).join('\n')}`);
         }
         const user = content.length === 1 && content[0]?.type === 'text' ? content[0].text : content;
+        const system = examples && interaction.examples?.placement === 'system' ? `${systemMessage}\n\n${examples}` : systemMessage;
         return [
-          { role: 'system', content: systemMessage },
+          { role: 'system', content: system },
           { role: 'user', content: user },
         ];
       },
     };
   }
+}
+
+/** Worked examples: each labelled task's text fields, delimited like task data, and the labels a person gave. */
+function renderExamples(examples: PromptExample[], fields: string[]): string {
+  const blocks = examples.map((example, index) => {
+    const shown = fields.filter((field) => example.data[field] !== undefined && example.data[field] !== null);
+    const data = shown.map((field) => delimit(field, example.data)).join('\n');
+    return `Example ${index + 1}:\n${data}\nLabels a reviewer gave: ${example.labels.join('; ')}`;
+  });
+  return `Tasks people already labelled, for reference (label the new task the same way):\n\n${blocks.join('\n\n')}`;
 }
 
 function describeTarget(target: PromptTarget): string {
