@@ -2,6 +2,7 @@ import { inject, injectable } from 'tsyringe';
 import { createAnswerSchema } from './create-answer-schema';
 import { AbortedError, describeError, PrelabelError, RetryExhaustedError, ResponseUnusableError, TaskDataError, type ProviderCallError } from './errors';
 import type { ImageSource, MediaLoader } from './media-loader';
+import type { ExampleSource } from './example-store';
 import { computeModelVersion } from './compute-model-version';
 import { addUsage, isUsableAnswer, usableText } from './language-model-result';
 import { createCacheKey, type AnswerCache } from './answer-cache';
@@ -22,6 +23,7 @@ import type {
   ConfigParser,
   DroppedResult,
   ParsedResponse,
+  PromptExamples,
   PromptInteraction,
   PromptRenderer,
   PromptTarget,
@@ -89,7 +91,8 @@ function markAnsweredBy(results: LabelStudioResult[], labels: CallLabels): Label
  */
 @injectable()
 export class Pipeline {
-  readonly modelVersion: string;
+  /** The version of everything but the examples; `modelVersion` adds the example generation when examples are on. */
+  private readonly pipelineVersion: string;
   readonly targets: PromptTarget[];
   readonly skipped: SkippedControl[];
   /** The project's provider, then its fallbacks, each with the prompt and answer format its model needs. */
@@ -111,6 +114,7 @@ export class Pipeline {
     @inject(TOKENS.AnswerCache) private readonly answers: AnswerCache,
     @inject(TOKENS.PipelineObserver) private readonly observer: PipelineObserver,
     @inject(TOKENS.MediaLoader) private readonly mediaLoader: MediaLoader,
+    @inject(TOKENS.ExampleSource) private readonly exampleSource: ExampleSource,
   ) {
     const labelConfig = configParser.parse({ xml: labelConfigXml });
     const selection = selectTargets(labelConfig, registry.tasks(), settings);
@@ -127,12 +131,27 @@ export class Pipeline {
       const labels = { project: projectId, provider: candidate.provider.name, model: candidate.provider.model };
       return { ...candidate, prompt, responseFormat, labels };
     });
-    this.modelVersion = computeModelVersion({
+    this.projectId = projectId;
+    this.textFields = [...new Set(this.targets.flatMap((target) => target.objects.filter((object) => object.type !== 'Image' && object.dataField).map((object) => object.dataField as string)))];
+    this.pipelineVersion = computeModelVersion({
       settings,
       labelConfigXml,
       prompts: this.candidates.map((candidate) => ({ fingerprint: candidate.prompt.fingerprint, responseFormat: candidate.responseFormat })),
       tasks: this.targets.map((target) => `${target.control.name}=${target.task.name}`),
     });
+  }
+
+  private readonly projectId: string;
+  /** The text fields the controls read: what examples show and what `similar` examples are matched on. */
+  private readonly textFields: string[];
+
+  /**
+   * `model_version`: the pipeline's hash, plus the generation of the project's examples when prompts show examples,
+   * so a new or changed annotation gives a new version and Retrieve Predictions predicts again with what was learnt.
+   */
+  get modelVersion(): string {
+    if (this.settings.examples.count === 0) return this.pipelineVersion;
+    return `${this.pipelineVersion}-examples${this.exampleSource.generation(this.projectId)}`;
   }
 
   private get labels(): CallLabels {
@@ -150,6 +169,7 @@ export class Pipeline {
       const interaction: PromptInteraction = {
         ...(interactive && { instruction: interactive.instruction, hints: interactive.regions.map(describeRegion) }),
         images: await this.loadImages(data, task.id, options.signal),
+        examples: this.examplesFor(task),
       };
       const calls = planCalls(data, this.targets, this.settings.chunking);
       const parsedPerCall: ParsedResponse[] = [];
@@ -185,6 +205,18 @@ export class Pipeline {
       abstentions,
       dropped: mapped.dropped,
       usage,
+    };
+  }
+
+  /** The reviewed tasks shown as examples: shared by every task (system prefix) unless chosen by similarity. */
+  private examplesFor(task: LabelStudioTask): PromptExamples | undefined {
+    const { examples: settings } = this.settings;
+    if (settings.count === 0) return undefined;
+    const chosen = this.exampleSource.select({ projectId: this.projectId, task: { id: task.id, data: task.data ?? {} }, textFields: this.textFields, settings });
+    if (chosen.length === 0) return undefined;
+    return {
+      items: chosen.map((example) => ({ data: example.data, labels: example.result.map(describeRegion) })),
+      placement: settings.strategy === 'similar' ? 'user' : 'system',
     };
   }
 

@@ -12,6 +12,7 @@ import type { LanguageModel } from './language-model';
 import type { ModelCandidate, Pipeline } from './pipeline';
 import type { AnswerCache } from './answer-cache';
 import type { MediaLoader } from './media-loader';
+import type { ExampleSource } from './example-store';
 import type { PipelineObserver } from './pipeline-observer';
 import type { ProviderGates } from './provider-gates';
 
@@ -34,6 +35,7 @@ export const TOKENS = {
   ProjectSettings: token<ProjectSettings>('ProjectSettings'),
   ModelCandidates: token<ModelCandidate[]>('ModelCandidates'),
   MediaLoader: token<MediaLoader>('MediaLoader'),
+  ExampleSource: token<ExampleSource>('ExampleSource'),
   LabelConfigXml: token<string>('LabelConfigXml'),
   ConfigParser: token<ConfigParser>('ConfigParser'),
   PromptRenderer: token<PromptRenderer>('PromptRenderer'),

@@ -1,4 +1,5 @@
 import { container as globalContainer, type DependencyContainer } from 'tsyringe';
+import { describeError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { Registry } from '../core/registry';
 import { TOKENS } from '../core/tokens';
@@ -8,6 +9,9 @@ import { silentObserver, type PipelineObserver } from '../core/pipeline-observer
 import { ProviderGates } from '../core/provider-gates';
 import type { ResponseCache } from '../core/response-cache';
 import { createResponseCache } from './cache/create-response-cache';
+import type { ExampleStore } from '../core/example-store';
+import { exampleStoreFile, SqliteExampleStore } from './learning/sqlite-example-store';
+import { StoreExampleSource } from './learning/store-example-source';
 import { registerBuiltinComponents } from './register-builtin-components';
 import { ProjectPipelines } from './project-pipelines';
 
@@ -15,6 +19,7 @@ export interface RootServices {
   container: DependencyContainer;
   cache: ResponseCache;
   gates: ProviderGates;
+  exampleStore: ExampleStore;
   store: ProjectConfigStore;
   pipelines: ProjectPipelines;
   logger: Logger;
@@ -32,10 +37,13 @@ export function createRootServices(options: {
   /** Default: SQLite under PRELABEL_DATA_DIR, or Redis with REDIS_URL (see createResponseCache). */
   cache?: ResponseCache;
   observer?: PipelineObserver;
+  /** Default: SQLite next to the cache, under PRELABEL_DATA_DIR. */
+  exampleStore?: ExampleStore;
 }): RootServices {
   const { environment, logger } = options;
   const cache = options.cache ?? createResponseCache({ environment, logger });
   const gates = new ProviderGates();
+  const exampleStore = options.exampleStore ?? new SqliteExampleStore({ file: exampleStoreFile(environment) });
   const container = globalContainer.createChildContainer();
   const registry = registerBuiltinComponents(new Registry());
   container.registerInstance(TOKENS.Registry, registry);
@@ -43,8 +51,20 @@ export function createRootServices(options: {
   container.registerInstance(TOKENS.Environment, environment);
   container.registerInstance(TOKENS.AnswerCache, new AnswerCache(cache));
   container.registerInstance(TOKENS.ProviderGates, gates);
+  container.registerInstance(TOKENS.ExampleSource, new StoreExampleSource(exampleStore));
   container.registerInstance(TOKENS.PipelineObserver, options.observer ?? silentObserver);
   const directory = options.projectsDirectory ?? environment.PRELABEL_PROJECTS_DIR ?? 'projects';
   const store = new ProjectConfigStore({ directory, environment, registry, logger });
-  return { container, cache, gates, store, pipelines: new ProjectPipelines(container, store, logger), logger, environment };
+  return { container, cache, gates, exampleStore, store, pipelines: new ProjectPipelines(container, store, logger), logger, environment };
+}
+
+/** Stops the provider gates' timers and closes the stores (SQLite files, a Redis connection that would keep the process alive). */
+export async function closeRootServices(services: RootServices): Promise<void> {
+  services.gates.shutdown();
+  services.exampleStore.close();
+  try {
+    await services.cache.close();
+  } catch (error) {
+    services.logger.error({ error: describeError(error) }, 'the response cache did not close cleanly');
+  }
 }

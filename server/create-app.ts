@@ -1,6 +1,7 @@
 import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
 import type { Registry as MetricsRegistry } from 'prom-client';
+import type { ExampleStore } from '../core/example-store';
 import type { Logger } from '../core/logger';
 import type { ProjectPipelines } from './project-pipelines';
 import { createAuthentication, type AuthenticationSettings } from './middleware/authentication';
@@ -33,6 +34,10 @@ export interface AppOptions {
   bodyLimit?: string;
   /** When `/predict` answers with what is finished (default 95 s). */
   predictDeadlineMs?: number;
+  /** Where `/webhook` keeps reviewed annotations as few-shot examples. */
+  exampleStore?: ExampleStore;
+  /** For START_TRAINING's Label Studio API calls (LABEL_STUDIO_URL, LABEL_STUDIO_API_KEY). */
+  environment?: NodeJS.ProcessEnv;
   /** Served at `GET /metrics` with request durations added; without it `/metrics` answers `{}`. */
   metricsRegistry?: MetricsRegistry;
 }
@@ -57,7 +62,7 @@ export function createApp(options: AppOptions): Koa {
     createHealthRouter(),
     createSetupRouter(services),
     createPredictRouter(services),
-    createWebhookRouter(),
+    createWebhookRouter({ exampleStore: options.exampleStore, environment: options.environment ?? process.env }),
     createMetricsRouter(options.metricsRegistry),
   ]) {
     app.use(router.routes());

@@ -1,21 +1,11 @@
 import 'reflect-metadata';
 import { describeError } from '../core/errors';
 import { createApp, DEFAULT_BODY_LIMIT, DEFAULT_PREDICT_DEADLINE_MS } from './create-app';
-import { createRootServices, type RootServices } from './container';
+import { closeRootServices, createRootServices } from './container';
 import { createLogger } from './create-logger';
 import { PrometheusObserver } from './metrics/prometheus-observer';
 
 export const DEFAULT_PORT = 9090;
-
-/** Stops the provider gates' timers and closes the response cache (SQLite file or Redis connection). */
-async function closeServices(services: RootServices): Promise<void> {
-  services.gates.shutdown();
-  try {
-    await services.cache.close();
-  } catch (error) {
-    services.logger.error({ error: describeError(error) }, 'the response cache did not close cleanly');
-  }
-}
 
 /** Starts the ML backend: loads every project YAML (a bad one stops start-up), then listens. */
 export async function startServer(environment: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -28,13 +18,15 @@ export async function startServer(environment: NodeJS.ProcessEnv = process.env):
     logger.error({ error: describeError(error) }, 'a project YAML file is invalid; not starting');
     process.stderr.write(`prelabel: ${describeError(error).message}\n`);
     process.exitCode = 1;
-    await closeServices(services);
+    await closeRootServices(services);
     return;
   }
   const app = createApp({
     pipelines: services.pipelines,
     logger,
     metricsRegistry: observer.registry,
+    exampleStore: services.exampleStore,
+    environment,
     bodyLimit: environment.PRELABEL_BODY_LIMIT ?? DEFAULT_BODY_LIMIT,
     predictDeadlineMs: Number(environment.PRELABEL_PREDICT_DEADLINE_MS) || DEFAULT_PREDICT_DEADLINE_MS,
     authentication: {
@@ -63,7 +55,7 @@ export async function startServer(environment: NodeJS.ProcessEnv = process.env):
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping: finishing open requests, then closing the provider gates and the response cache');
-    server.close(() => void closeServices(services).finally(() => process.exit(0)));
+    server.close(() => void closeRootServices(services).finally(() => process.exit(0)));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

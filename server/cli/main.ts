@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { describeError } from '../../core/errors';
-import { createRootServices, type RootServices } from '../container';
+import { closeRootServices, createRootServices } from '../container';
 import { createLogger } from '../create-logger';
 import { startServer } from '../main';
 import { runEvalCommand } from './run-eval-command';
@@ -13,12 +13,6 @@ function createServices(projectsDirectory?: string) {
   const environment = process.env;
   const logger = createLogger({ ...environment, LOG_LEVEL: environment.LOG_LEVEL ?? 'warn' });
   return createRootServices({ environment, logger, projectsDirectory });
-}
-
-/** An open Redis connection would keep the process alive after its work. */
-async function closeServices(services: RootServices): Promise<void> {
-  services.gates.shutdown();
-  await services.cache.close();
 }
 
 function fail(error: unknown): never {
@@ -57,7 +51,7 @@ export function createProgram(): Command {
       } catch (error) {
         fail(error);
       } finally {
-        await closeServices(services);
+        await closeRootServices(services);
       }
     });
 
@@ -82,7 +76,7 @@ export function createProgram(): Command {
         } catch (error) {
           fail(error);
         } finally {
-          await closeServices(services);
+          await closeRootServices(services);
         }
       },
     );
@@ -101,7 +95,7 @@ export function createProgram(): Command {
       } catch (error) {
         fail(error);
       } finally {
-        await closeServices(services);
+        await closeRootServices(services);
       }
     });
   return program;

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../server/create-app';
-import { createRootServices, type RootServices } from '../../server/container';
+import { closeRootServices, createRootServices, type RootServices } from '../../server/container';
 import { createLogger } from '../../server/create-logger';
 import type { AuthenticationSettings } from '../../server/middleware/authentication';
 import type { PrometheusObserver } from '../../server/metrics/prometheus-observer';
@@ -38,7 +38,7 @@ export async function startTestServer(options: {
   const projectsDirectory = options.projectsDirectory ?? mkdtempSync(path.join(tmpdir(), 'prelabel-projects-'));
   const services = createRootServices({ environment, logger, projectsDirectory, observer: options.observer });
   services.store.loadAll();
-  const app = createApp({ pipelines: services.pipelines, logger, authentication: options.authentication, bodyLimit: options.bodyLimit, predictDeadlineMs: options.predictDeadlineMs, metricsRegistry: options.observer?.registry });
+  const app = createApp({ pipelines: services.pipelines, logger, authentication: options.authentication, bodyLimit: options.bodyLimit, predictDeadlineMs: options.predictDeadlineMs, metricsRegistry: options.observer?.registry, exampleStore: services.exampleStore, environment });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -72,8 +72,7 @@ export async function startTestServer(options: {
     get: (route, headers) => send('GET', route, undefined, headers),
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      services.gates.shutdown();
-      await services.cache.close();
+      await closeRootServices(services);
     },
   };
 }

@@ -243,14 +243,22 @@ describe('Label Studio ML backend routes over HTTP', () => {
   describe('POST /webhook', () => {
     it.each([
       ['ANNOTATION_CREATED', readFixture('webhook-annotation-created.json')],
-      ['ANNOTATIONS_CREATED (bulk)', { action: 'ANNOTATIONS_CREATED', annotation: [{ id: 1 }], task: [{ id: 2 }], project: { id: 3 } }],
+      ['ANNOTATIONS_CREATED (bulk)', { action: 'ANNOTATIONS_CREATED', annotation: [{ id: 1, task: 2, result: [] }], task: [{ id: 2, data: {} }], project: { id: 3 } }],
       ['ANNOTATIONS_DELETED', { action: 'ANNOTATIONS_DELETED', annotations: [{ id: 17 }], project: { id: 2 } }],
       ['START_TRAINING', { action: 'START_TRAINING', project: { id: 2, label_config: '<View/>' } }],
+    ])('accepts %s at once with 201', async (_name, body) => {
+      const response = await server.post('/webhook', body);
+      expect(response.status).toBe(201);
+      expect(response.body).toEqual({ result: null, status: 'ok' });
+    });
+
+    it.each([
+      ['PROJECT_UPDATED', { action: 'PROJECT_UPDATED', project: { id: 2 } }],
       ['an unknown action', { action: 'SOMETHING_NEW' }],
       ['no action', { project: { id: 2 } }],
       ['a list', [1, 2, 3]],
       ['an empty object', {}],
-    ])('answers %s at once with 200', async (_name, body) => {
+    ])('answers %s at once with 200 Unknown event', async (_name, body) => {
       const response = await server.post('/webhook', body);
       expect(response.status).toBe(200);
       expect(response.body).toEqual({ status: 'Unknown event' });

@@ -9,6 +9,8 @@ import { AnswerCache } from '../../core/answer-cache';
 import { silentObserver, type PipelineObserver } from '../../core/pipeline-observer';
 import { ProviderGates } from '../../core/provider-gates';
 import { SqliteResponseCache } from '../../server/cache/sqlite-response-cache';
+import { SqliteExampleStore } from '../../server/learning/sqlite-example-store';
+import { StoreExampleSource } from '../../server/learning/store-example-source';
 import { createDefaultProjectSettings } from '../../config/default-project-settings';
 import { registerBuiltinComponents } from '../../server/register-builtin-components';
 import { createProjectContainer } from '../../server/project-pipelines';
@@ -52,6 +54,7 @@ function buildPipeline(settings: ProjectSettings, logger: Logger = silentLogger,
   root.registerInstance(TOKENS.AnswerCache, new AnswerCache(new SqliteResponseCache({ file: ':memory:' })));
   root.registerInstance(TOKENS.ProviderGates, new ProviderGates());
   root.registerInstance(TOKENS.PipelineObserver, observer);
+  root.registerInstance(TOKENS.ExampleSource, new StoreExampleSource(new SqliteExampleStore({ file: ':memory:' })));
   return createProjectContainer(root, settings, config).resolve(TOKENS.Pipeline);
 }
 
