@@ -13,7 +13,7 @@ export function computeModelVersion(input: {
   prompts: Array<{ fingerprint: string; responseFormat: ResponseFormat }>;
   tasks: string[];
 }): string {
-  const { provider, stages, fallbacks } = input.settings;
+  const { provider, stages, fallbacks, confidence } = input.settings;
   const answerDeciding = {
     stages,
     providers: [provider, ...fallbacks].map((candidate) => ({
@@ -27,6 +27,8 @@ export function computeModelVersion(input: {
     labelConfigXml: input.labelConfigXml,
     prompts: input.prompts,
     tasks: input.tasks,
+    // Self-consistency answers with the majority of several samples: other answers. Log-probabilities change none.
+    selfConsistency: confidence.method === 'self-consistency' ? confidence.samples : null,
   };
   const hash = createHash('sha256').update(JSON.stringify(answerDeciding)).digest('hex').slice(0, 12);
   return `prelabel-${provider.model}-${hash}`;

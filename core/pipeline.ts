@@ -3,6 +3,8 @@ import { createAnswerSchema } from './create-answer-schema';
 import { AbortedError, describeError, PrelabelError, RetryExhaustedError, ResponseUnusableError, TaskDataError, type ProviderCallError } from './errors';
 import type { ImageSource, MediaLoader } from './media-loader';
 import type { ExampleSource } from './example-store';
+import { computeLogprobConfidence } from './compute-confidence';
+import { computeSelfConsistency } from './self-consistency';
 import { computeModelVersion } from './compute-model-version';
 import { addUsage, isUsableAnswer, usableText } from './language-model-result';
 import { createCacheKey, type AnswerCache } from './answer-cache';
@@ -165,6 +167,8 @@ export class Pipeline {
     let usage: LanguageModelUsage | null = null;
     let parsed: ParsedResponse = { answers: new Map() };
     let answeredBy: CallLabels | null = null;
+    /** One confidence per call; the task's score is the lowest, and unknown when any is. */
+    const scores: Array<number | null> = [];
     if (this.targets.length > 0) {
       const interaction: PromptInteraction = {
         ...(interactive && { instruction: interactive.instruction, hints: interactive.regions.map(describeRegion) }),
@@ -174,13 +178,26 @@ export class Pipeline {
       const calls = planCalls(data, this.targets, this.settings.chunking);
       const parsedPerCall: ParsedResponse[] = [];
       for (const call of calls) {
-        const { result, candidate } = await this.answerWithFallbacks(call.data, interaction, task.id, options.signal);
-        if (candidate !== this.candidates[0]) answeredBy = candidate.labels;
-        usage = addUsage(usage, result.usage);
-        const format = candidate.responseFormat.type === 'json' ? 'json' : 'text';
-        const parsedCall = this.responseParser.parse({ text: usableText(result), targets: this.targets, format });
-        if (parsedCall.unparseable) throw new ResponseUnusableError('unparseable', parsedCall.unparseable);
-        parsedPerCall.push(parsedCall);
+        const samples = this.settings.confidence.method === 'self-consistency' ? this.settings.confidence.samples : 1;
+        const answers = await Promise.all(
+          Array.from({ length: samples }, async (_, sample) => {
+            const { result, candidate } = await this.answerWithFallbacks(call.data, interaction, task.id, options.signal, samples > 1 ? sample : undefined);
+            if (candidate !== this.candidates[0]) answeredBy = candidate.labels;
+            usage = addUsage(usage, result.usage);
+            const format = candidate.responseFormat.type === 'json' ? 'json' : 'text';
+            const parsedCall = this.responseParser.parse({ text: usableText(result), targets: this.targets, format });
+            if (parsedCall.unparseable) throw new ResponseUnusableError('unparseable', parsedCall.unparseable);
+            return { parsedCall, score: this.logprobScore(candidate, result, parsedCall) };
+          }),
+        );
+        if (samples > 1) {
+          const consensus = computeSelfConsistency(answers.map((answer) => answer.parsedCall.answers));
+          parsedPerCall.push({ answers: consensus.answers });
+          scores.push(consensus.score);
+        } else {
+          parsedPerCall.push((answers[0] as (typeof answers)[number]).parsedCall);
+          scores.push((answers[0] as (typeof answers)[number]).score);
+        }
       }
       parsed = mergeCallAnswers(parsedPerCall, calls, this.targets);
     }
@@ -201,11 +218,22 @@ export class Pipeline {
       this.logger.warn({ taskId: task.id, dropped: mapped.dropped }, 'invalid results dropped');
     }
     return {
-      prediction: { result: results, score: null, model_version: this.modelVersion },
+      prediction: { result: results, score: scores.length > 0 && !scores.includes(null) ? Math.min(...(scores as number[])) : null, model_version: this.modelVersion },
       abstentions,
       dropped: mapped.dropped,
       usage,
     };
+  }
+
+  private wantsLogprobs(candidate: ModelCandidate): boolean {
+    const { method } = this.settings.confidence;
+    return (method === 'auto' || method === 'logprobs') && candidate.model.returnsLogprobs === true;
+  }
+
+  /** The confidence of one answer from its tokens' log-probabilities, or null when they are not there. */
+  private logprobScore(candidate: ModelCandidate, result: LanguageModelResult, parsed: ParsedResponse): number | null {
+    if (!this.wantsLogprobs(candidate) || !result.tokenLogprobs) return null;
+    return computeLogprobConfidence({ text: result.text, tokenLogprobs: result.tokenLogprobs, answers: parsed.answers }).score;
   }
 
   /** The reviewed tasks shown as examples: shared by every task (system prefix) unless chosen by similarity. */
@@ -242,10 +270,11 @@ export class Pipeline {
     interaction: PromptInteraction,
     taskId: LabelStudioTask['id'],
     signal?: AbortSignal,
+    sample?: number,
   ): Promise<{ result: LanguageModelResult; candidate: PreparedCandidate }> {
     for (const [index, candidate] of this.candidates.entries()) {
       try {
-        return { result: await this.generate(candidate, candidate.prompt.render(data, interaction), taskId, signal), candidate };
+        return { result: await this.generate(candidate, candidate.prompt.render(data, interaction), taskId, signal, sample), candidate };
       } catch (error) {
         const next = this.candidates[index + 1];
         if (!next || !isProviderDown(error)) throw error;
@@ -261,15 +290,18 @@ export class Pipeline {
     messages: ChatMessage[],
     taskId: LabelStudioTask['id'],
     signal?: AbortSignal,
+    sample?: number,
   ): Promise<LanguageModelResult> {
     const { provider, model, gate, labels } = candidate;
     const call = {
       messages,
       responseFormat: candidate.responseFormat,
-      temperature: provider.temperature,
+      // Self-consistency needs different answers: its samples are drawn at a temperature of at least 0.7.
+      temperature: sample === undefined ? provider.temperature : Math.max(provider.temperature ?? 0, SAMPLE_TEMPERATURE),
       maxOutputTokens: provider.maxOutputTokens,
+      ...(this.wantsLogprobs(candidate) && { logprobs: true }),
     };
-    const key = createCacheKey({ provider: provider.name, baseUrl: provider.baseUrl, model: provider.model, options: provider.options, ...call });
+    const key = createCacheKey({ provider: provider.name, baseUrl: provider.baseUrl, model: provider.model, options: provider.options, sample, ...call });
     const estimatedTokens = Math.ceil(messages.reduce((total, message) => total + messageText(message).length, 0) / 4) + (provider.maxOutputTokens ?? 256);
     const started = performance.now();
     try {
@@ -369,6 +401,9 @@ export class Pipeline {
     return { result: [], score: null, model_version: modelVersion };
   }
 }
+
+/** The lowest temperature self-consistency samples are drawn at. */
+const SAMPLE_TEMPERATURE = 0.7;
 
 /** Appended to `model_version` of a prediction the request deadline cut off. */
 export const INCOMPLETE_SUFFIX = '-incomplete';

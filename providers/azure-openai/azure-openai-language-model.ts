@@ -12,6 +12,7 @@ import { TOKENS } from '../../core/tokens';
 import { convertOpenAIProviderOptions } from '../shared/convert-openai-provider-options';
 import { generateChatCompletion, type ChatCompletionTarget } from '../shared/generate-chat-completion';
 import { nonEmpty } from '../shared/non-empty';
+import { supportsOpenAILogprobs } from '../shared/supports-openai-logprobs';
 import { resolveOpenAIImageInput } from '../shared/resolve-openai-image-input';
 import { AZURE_OPENAI_PROVIDER } from './azure-openai-provider-name';
 import { isApiVersionBefore } from './is-api-version-before';
@@ -39,6 +40,7 @@ export class AzureOpenAILanguageModel implements LanguageModel {
   readonly apiVersion: string;
   readonly structuredOutput: StructuredOutputMode;
   readonly acceptsImages: boolean;
+  readonly returnsLogprobs: boolean;
 
   private readonly environment: NodeJS.ProcessEnv;
   private readonly credentials: AzureOpenAICredentials | null;
@@ -70,6 +72,7 @@ export class AzureOpenAILanguageModel implements LanguageModel {
     });
     this.structuredOutput = structuredOutput.mode;
     this.acceptsImages = resolveOpenAIImageInput({ model: baseModel, acceptsImages: provider.acceptsImages });
+    this.returnsLogprobs = supportsOpenAILogprobs(baseModel);
 
     const endpoint = resolveAzureOpenAIBaseURL(nonEmpty(provider.baseUrl) ?? nonEmpty(environment.AZURE_OPENAI_ENDPOINT));
     const credentials = resolveAzureOpenAICredentials({

@@ -36,6 +36,8 @@ export class OpenAICompatibleLanguageModel implements LanguageModel {
   readonly modelId: string;
   readonly structuredOutput: StructuredOutputMode;
   readonly acceptsImages: boolean;
+  /** Only when the YAML says the server returns them (`provider.options.logprobs: true`). */
+  readonly returnsLogprobs: boolean;
 
   /** Null when the settings cannot work; `generate` then throws `configurationError`. */
   private readonly target: ChatCompletionTarget | null;
@@ -50,6 +52,7 @@ export class OpenAICompatibleLanguageModel implements LanguageModel {
     this.modelId = provider.model;
     this.structuredOutput = resolveOpenAICompatibleStructuredOutput(provider.structuredOutput);
     this.acceptsImages = provider.acceptsImages ?? false;
+    this.returnsLogprobs = provider.options.logprobs === true;
 
     const apiKey = nonEmpty(provider.apiKey);
     const baseURL = nonEmpty(provider.baseUrl)?.trim();

@@ -275,6 +275,86 @@ describe('OpenAILanguageModel', () => {
     });
   });
 
+  describe('logprobs', () => {
+    it.each([
+      ['gpt-4o-mini', true],
+      ['gpt-4.1-2025-04-14', true],
+      ['ft:gpt-4o-2024-08-06:acme::abc123', true],
+      ['o1', false],
+      ['o3-mini', false],
+      ['o4-mini-2025-04-16', false],
+      ['gpt-5-mini', false],
+      ['gpt-5-chat-latest', true],
+    ])('says whether %s returns logprobs (%s)', (model, expected) => {
+      expect(createModel({ model }).returnsLogprobs).toBe(expected);
+    });
+
+    it('asks for logprobs and top_logprobs and returns each token with its logprob', async () => {
+      server.script({
+        type: 'completion',
+        content: '{"sentiment":"negative"}',
+        logprobs: [
+          { token: '{"', logprob: 0 },
+          { token: 'sentiment', logprob: -0.001 },
+          { token: '":"', logprob: 0 },
+          { token: 'negative', logprob: -0.25 },
+          { token: '"}', logprob: -0.0001 },
+        ],
+      });
+
+      const result = await generate(createModel({ options: { top_logprobs: 2 } }), { logprobs: true });
+
+      expect(lastRequestBody()).toMatchObject({ logprobs: true, top_logprobs: 2 });
+      expect(result.tokenLogprobs).toEqual([
+        { token: '{"', logprob: 0 },
+        { token: 'sentiment', logprob: -0.001 },
+        { token: '":"', logprob: 0 },
+        { token: 'negative', logprob: -0.25 },
+        { token: '"}', logprob: -0.0001 },
+      ]);
+    });
+
+    it("returns the fake server's default tokens, which spell the answer", async () => {
+      server.script('{"sentiment":"positive"}');
+
+      const result = await generate(createModel(), { logprobs: true });
+
+      expect(result.tokenLogprobs?.map(({ token }) => token)).toEqual(['{"se', 'ntim', 'ent"', ':"po', 'siti', 've"}']);
+      expect(result.tokenLogprobs?.every(({ logprob }) => logprob === 0)).toBe(true);
+    });
+
+    it('neither asks for nor returns logprobs unless the call asks', async () => {
+      server.script({ type: 'completion', content: '{"sentiment":"positive"}', logprobs: [{ token: '{"sentiment":"positive"}', logprob: 0 }] });
+
+      const result = await generate(createModel());
+
+      expect(lastRequestBody()).not.toHaveProperty('logprobs');
+      expect(result).not.toHaveProperty('tokenLogprobs');
+    });
+
+    it.each([
+      ['null logprobs', null],
+      ['null content', { content: null, refusal: null }],
+      ['an entry without a logprob', { content: [{ token: '{}', bytes: [123, 125], top_logprobs: [] }], refusal: null }],
+    ])('returns no token logprobs for %s', async (_case, logprobs) => {
+      server.script({
+        type: 'raw',
+        body: {
+          id: 'chatcmpl-raw',
+          object: 'chat.completion',
+          created: 1,
+          model: 'gpt-4o-mini',
+          choices: [{ index: 0, message: { role: 'assistant', content: '{}', refusal: null }, logprobs, finish_reason: 'stop' }],
+        },
+      });
+
+      const result = await generate(createModel(), { logprobs: true });
+
+      expect(result.text).toBe('{}');
+      expect(result).not.toHaveProperty('tokenLogprobs');
+    });
+  });
+
   describe('errors', () => {
     it('makes a 429 retryable, with the wait from retry-after in seconds', async () => {
       server.script({ type: 'error', status: 429, headers: { 'retry-after': '1' } });

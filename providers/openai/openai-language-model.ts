@@ -9,6 +9,7 @@ import { generateChatCompletion, type ChatCompletionTarget } from '../shared/gen
 import { nonEmpty } from '../shared/non-empty';
 import { resolveOpenAIImageInput } from '../shared/resolve-openai-image-input';
 import { resolveOpenAIStructuredOutput } from '../shared/resolve-openai-structured-output';
+import { supportsOpenAILogprobs } from '../shared/supports-openai-logprobs';
 import { OPENAI_PROVIDER } from './openai-provider-name';
 
 export { OPENAI_PROVIDER } from './openai-provider-name';
@@ -27,6 +28,7 @@ export class OpenAILanguageModel implements LanguageModel {
   readonly modelId: string;
   readonly structuredOutput: StructuredOutputMode;
   readonly acceptsImages: boolean;
+  readonly returnsLogprobs: boolean;
 
   /** Null when the settings cannot work; `generate` then throws `configurationError`. */
   private readonly target: ChatCompletionTarget | null;
@@ -40,6 +42,7 @@ export class OpenAILanguageModel implements LanguageModel {
     this.modelId = provider.model;
     this.structuredOutput = resolveOpenAIStructuredOutput(provider);
     this.acceptsImages = resolveOpenAIImageInput(provider);
+    this.returnsLogprobs = supportsOpenAILogprobs(provider.model);
 
     const apiKey = nonEmpty(provider.apiKey) ?? nonEmpty(environment.OPENAI_API_KEY);
     const baseURL = nonEmpty(provider.baseUrl) ?? nonEmpty(environment.OPENAI_BASE_URL) ?? OPENAI_BASE_URL;

@@ -71,4 +71,15 @@ describe('convertToOpenAIRequest', () => {
     expect(body).toEqual({ seed: 7, user: 'labeler-1', model: 'gpt-4o', messages: TEXT_CALL.messages });
     expect(requestOptions.signal).toBe(signal);
   });
+
+  it.each<[string, Partial<LanguageModelCallOptions>, Record<string, unknown>, Record<string, unknown>]>([
+    ['logprobs asked for', { logprobs: true }, {}, { logprobs: true }],
+    ['logprobs with top_logprobs from the provider options', { logprobs: true }, { top_logprobs: 3 }, { logprobs: true, top_logprobs: 3 }],
+    ['logprobs asked for over a provider option saying false', { logprobs: true }, { logprobs: false }, { logprobs: true }],
+    ['logprobs not asked for', { logprobs: false }, {}, {}],
+  ])('sends %s', (_case, callOptions, providerOptions, expectedFields) => {
+    const { body } = convertToOpenAIRequest({ modelId: 'gpt-4o', callOptions: { ...TEXT_CALL, ...callOptions }, providerOptions });
+
+    expect(body).toEqual({ model: 'gpt-4o', messages: TEXT_CALL.messages, ...expectedFields });
+  });
 });

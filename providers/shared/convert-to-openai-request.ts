@@ -43,6 +43,7 @@ export function convertToOpenAIRequest({
       ...(responseFormat && { response_format: responseFormat }),
       ...(callOptions.temperature !== undefined && { temperature: callOptions.temperature }),
       ...(callOptions.maxOutputTokens !== undefined && { [maxTokensParameter]: callOptions.maxOutputTokens }),
+      ...(callOptions.logprobs && { logprobs: true }),
     },
     requestOptions: callOptions.abortSignal ? { signal: callOptions.abortSignal } : {},
   };

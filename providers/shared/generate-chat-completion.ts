@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import type { ChatCompletion } from 'openai/resources/chat/completions';
 import { ProviderCallError } from '../../core/errors';
-import type { LanguageModelCallOptions, LanguageModelResult, LanguageModelWarning } from '../../core/language-model';
+import type { LanguageModelCallOptions, LanguageModelResult, LanguageModelWarning, TokenLogprob } from '../../core/language-model';
 import type { OpenAIProviderOptions } from './convert-openai-provider-options';
 import { convertToOpenAIRequest, type MaxTokensParameter } from './convert-to-openai-request';
 import { createCallDeadline } from './create-call-deadline';
@@ -28,6 +28,22 @@ export interface ChatCompletionTarget {
   maxTokensParameter?: MaxTokensParameter;
   /** Warnings about the settings, returned with every result. */
   warnings: LanguageModelWarning[];
+}
+
+/**
+ * Each content token with its log-probability; undefined when the answer has none, or when an OpenAI-compatible server
+ * sent entries without a string `token` and a finite `logprob` (a confidence must not be built on them).
+ */
+function readTokenLogprobs(logprobs: ChatCompletion.Choice['logprobs'] | undefined): TokenLogprob[] | undefined {
+  const content: unknown = logprobs?.content;
+  if (!Array.isArray(content)) return undefined;
+  const tokenLogprobs: TokenLogprob[] = [];
+  for (const entry of content as unknown[]) {
+    const { token, logprob } = (entry ?? {}) as Partial<TokenLogprob>;
+    if (typeof token !== 'string' || typeof logprob !== 'number' || !Number.isFinite(logprob)) return undefined;
+    tokenLogprobs.push({ token, logprob });
+  }
+  return tokenLogprobs;
 }
 
 /**
@@ -78,6 +94,7 @@ export async function generateChatCompletion(
   }
 
   const refusal = choice.message.refusal;
+  const tokenLogprobs = options.logprobs ? readTokenLogprobs(choice.logprobs) : undefined;
   return {
     text: choice.message.content ?? '',
     finishReason: { unified: mapOpenAIFinishReason(choice.finish_reason), raw: choice.finish_reason ?? undefined },
@@ -88,5 +105,6 @@ export async function generateChatCompletion(
     },
     warnings: [...target.warnings],
     responseModelId: completion.model,
+    ...(tokenLogprobs && { tokenLogprobs }),
   };
 }

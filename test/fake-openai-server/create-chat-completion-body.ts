@@ -8,6 +8,11 @@ export interface ChatCompletionUsageCounts {
   total_tokens: number;
 }
 
+export interface ScriptedTokenLogprob {
+  token: string;
+  logprob: number;
+}
+
 export interface ChatCompletionBodyOptions {
   /** The assistant's answer; null for a refusal. Default ''. */
   content?: string | null;
@@ -23,6 +28,36 @@ export interface ChatCompletionBodyOptions {
   id?: string;
   /** Unix seconds; default now. */
   created?: number;
+  /** `choice.logprobs.content`, each token with its UTF-8 `bytes`; default (or null) `logprobs: null`. */
+  logprobs?: ScriptedTokenLogprob[] | null;
+  /** Alternatives per token in `top_logprobs` (the request's `top_logprobs`): the token itself, then nothing. Default 0. */
+  topLogprobs?: number;
+}
+
+/** Characters (code points, so no surrogate pair is split) per token of `splitIntoFakeTokens`. */
+export const FAKE_TOKEN_CHARACTERS = 4;
+
+/**
+ * The default tokens of an answer whose request asked for logprobs: the text cut every `FAKE_TOKEN_CHARACTERS` code
+ * points, each with logprob 0 (probability 1). Deterministic, and the tokens concatenate to the text.
+ */
+export function splitIntoFakeTokens(text: string): ScriptedTokenLogprob[] {
+  const codePoints = [...text];
+  const tokens: ScriptedTokenLogprob[] = [];
+  for (let index = 0; index < codePoints.length; index += FAKE_TOKEN_CHARACTERS) {
+    tokens.push({ token: codePoints.slice(index, index + FAKE_TOKEN_CHARACTERS).join(''), logprob: 0 });
+  }
+  return tokens;
+}
+
+function createLogprobs(tokens: ScriptedTokenLogprob[], topLogprobs: number): ChatCompletion.Choice.Logprobs {
+  return {
+    content: tokens.map(({ token, logprob }) => {
+      const bytes = [...Buffer.from(token, 'utf8')];
+      return { token, logprob, bytes, top_logprobs: topLogprobs > 0 ? [{ token, logprob, bytes }] : [] };
+    }),
+    refusal: null,
+  };
 }
 
 let nextCompletionNumber = 1;
@@ -46,7 +81,7 @@ export function createChatCompletionBody(options: ChatCompletionBodyOptions = {}
       {
         index: 0,
         message: { role: 'assistant', content, refusal, annotations: [] },
-        logprobs: null,
+        logprobs: options.logprobs ? createLogprobs(options.logprobs, options.topLogprobs ?? 0) : null,
         finish_reason: options.finishReason ?? 'stop',
       },
     ],

@@ -1,5 +1,5 @@
 import OpenAI, { AzureOpenAI } from 'openai';
-import { createFakeOpenAIServer, createSchemaAnswer, type FakeOpenAIServer } from '.';
+import { createFakeOpenAIServer, createSchemaAnswer, splitIntoFakeTokens, type FakeOpenAIServer } from '.';
 
 let server: FakeOpenAIServer;
 let client: OpenAI;
@@ -113,6 +113,31 @@ describe('createFakeOpenAIServer', () => {
     await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'x' }] });
 
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(45);
+  });
+
+  it('sends logprobs only when asked: 4 code points a token with logprob 0, or the scripted tokens', async () => {
+    server.script('{"a":"é😀xyz"}', { type: 'completion', content: 'ab', logprobs: [{ token: 'a', logprob: -0.5 }, { token: 'b', logprob: -1 }] }, 'plain');
+    const messages = [{ role: 'user' as const, content: 'x' }];
+
+    const split = await client.chat.completions.create({ model: 'm', messages, logprobs: true, top_logprobs: 1 });
+    const scripted = await client.chat.completions.create({ model: 'm', messages, logprobs: true });
+    const unasked = await client.chat.completions.create({ model: 'm', messages });
+
+    expect(split.choices[0]?.logprobs).toEqual({
+      content: [
+        { token: '{"a"', logprob: 0, bytes: [123, 34, 97, 34], top_logprobs: [{ token: '{"a"', logprob: 0, bytes: [123, 34, 97, 34] }] },
+        { token: ':"é😀', logprob: 0, bytes: [58, 34, 195, 169, 240, 159, 152, 128], top_logprobs: [expect.objectContaining({ token: ':"é😀' })] },
+        { token: 'xyz"', logprob: 0, bytes: [120, 121, 122, 34], top_logprobs: [expect.objectContaining({ token: 'xyz"' })] },
+        { token: '}', logprob: 0, bytes: [125], top_logprobs: [expect.objectContaining({ token: '}' })] },
+      ],
+      refusal: null,
+    });
+    expect(splitIntoFakeTokens('{"a":"é😀xyz"}').map(({ token }) => token).join('')).toBe('{"a":"é😀xyz"}');
+    expect(scripted.choices[0]?.logprobs?.content).toEqual([
+      { token: 'a', logprob: -0.5, bytes: [97], top_logprobs: [] },
+      { token: 'b', logprob: -1, bytes: [98], top_logprobs: [] },
+    ]);
+    expect(unasked.choices[0]?.logprobs).toBeNull();
   });
 
   it('builds the simplest value that fits a schema', () => {

@@ -16,7 +16,9 @@ import {
 import {
   createChatCompletionBody,
   type ChatCompletionFinishReason,
+  splitIntoFakeTokens,
   type ChatCompletionUsageCounts,
+  type ScriptedTokenLogprob,
 } from './create-chat-completion-body';
 import { createAzureOpenAIErrorBody } from './create-azure-openai-error-body';
 import { createOpenAIErrorBody } from './create-openai-error-body';
@@ -39,6 +41,12 @@ export interface CompletionReply extends DelayedReply {
   model?: string;
   /** Missing counts are estimated from the prompt and the answer. */
   usage?: Partial<ChatCompletionUsageCounts>;
+  /**
+   * `choice.logprobs.content`, sent whether or not the request asked (real servers send it only then). Default: when
+   * the request has `logprobs: true`, the content cut into tokens of 4 code points with logprob 0
+   * (`splitIntoFakeTokens`); otherwise `logprobs: null`.
+   */
+  logprobs?: ScriptedTokenLogprob[];
 }
 
 /** A 200 refusal: `message.refusal` set, `content` null, finish reason `stop`, as the real API answers. */
@@ -138,6 +146,11 @@ function createErrorBody(flavor: ErrorBodyFlavor, reply: ErrorReply): object {
   });
 }
 
+function logprobsFor(reply: CompletionReply, body: ChatCompletionCreateParams): ScriptedTokenLogprob[] | null {
+  if (reply.logprobs) return reply.logprobs;
+  return body.logprobs === true && typeof reply.content === 'string' ? splitIntoFakeTokens(reply.content) : null;
+}
+
 function sendReply(response: ServerResponse, reply: SentReply<FakeOpenAIReply>, body: ChatCompletionCreateParams, flavor: ErrorBodyFlavor): void {
   if (typeof reply === 'string') {
     sendReply(response, { type: 'completion', content: reply }, body, flavor);
@@ -155,6 +168,8 @@ function sendReply(response: ServerResponse, reply: SentReply<FakeOpenAIReply>, 
           model: reply.model ?? body.model,
           usage: reply.usage,
           promptText: promptTextOf(body),
+          logprobs: logprobsFor(reply, body),
+          topLogprobs: body.top_logprobs ?? 0,
         }),
         reply.headers,
       );

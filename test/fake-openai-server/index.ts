@@ -13,9 +13,12 @@ export {
 export {
   createChatCompletionBody,
   estimateTokenCount,
+  FAKE_TOKEN_CHARACTERS,
+  splitIntoFakeTokens,
   type ChatCompletionBodyOptions,
   type ChatCompletionFinishReason,
   type ChatCompletionUsageCounts,
+  type ScriptedTokenLogprob,
 } from './create-chat-completion-body';
 export {
   createAzureOpenAIErrorBody,
