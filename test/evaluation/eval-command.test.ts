@@ -107,7 +107,17 @@ describe('prelabel eval (the CLI, in process, against a scripted model)', () => 
       cost: ['$0.015 ($2.50 per 1,000 tasks)'],
     });
     expect(overall['wall time']?.[0]).toMatch(/^\d+ ms \(.+ per 1,000 tasks\)$/);
-    expect(figuresOf(printed, 'confidence')).toEqual({ confidence: ['no confidence scores'] });
+    // The fake server gives every token a log-probability of 0 unless scripted, so every answered task scores 1:
+    // 5 scored tasks (the failed one has none), 2 of them right, so 0.400 above every threshold and AUROC 0.5 (ties).
+    const confidence = figuresOf(printed, 'confidence');
+    expect(confidence).toMatchObject({
+      'scored tasks': ['0.833 (5/6)'],
+      'AUROC (right vs wrong)': ['0.500'],
+      'accuracy at score >= 0.50': ['0.400 (2/5)'],
+      'accuracy at score >= 0.95': ['0.400 (2/5)'],
+      'expected calibration error': ['0.600'],
+      'reliability 0.9-1.0': ['mean score 1.000, accuracy 0.400, 5 tasks'],
+    });
     expect(blockOf(printed, 'sentiment, built-in default: confusion matrix')).toEqual([
       '            Positive  Negative  Neutral  (no answer)',
       '  Positive         2         0        0            0',
@@ -137,7 +147,7 @@ describe('prelabel eval (the CLI, in process, against a scripted model)', () => 
     expect(run!.overall).toMatchObject({ tasks: 6, failedTasks: 1, tasksRight: { count: 2, total: 6 }, inputTokens: 5000, outputTokens: 250 });
     expect(run!.overall.cost.usd).toBeCloseTo(0.015, 10);
     expect(run!.overall.cost.usdPerThousandTasks).toBeCloseTo(2.5, 10);
-    expect(run!.confidence).toEqual({ available: false, reason: 'no confidence scores' });
+    expect(run!.confidence).toMatchObject({ available: true, auroc: 0.5 });
     expect(run!.tasks.map((task) => [task.taskId, task.right])).toEqual([[1, true], [2, true], [3, false], [4, false], [5, false], [6, false]]);
     expect(run!.tasks[4]?.error).toContain('scripted failure');
 
@@ -146,7 +156,7 @@ describe('prelabel eval (the CLI, in process, against a scripted model)', () => 
       expect(html).toContain(`<td>${figure}</td>`);
     }
     expect(html).toContain('<div class="headline">0.333 (2/6)</div>');
-    expect(html).toContain('no confidence scores');
+    expect(html).toContain('0.500');
     expect(html).toMatch(/title="human Negative, model \(no answer\): 1">1<\/td>/);
     expect(html).toMatch(/title="human Positive, model Positive: 2">2<\/td>/);
     expect(html).not.toMatch(/<script|<link|\ssrc=|url\(/);
@@ -193,7 +203,7 @@ describe('prelabel eval (the CLI, in process, against a scripted model)', () => 
       'input tokens': ['5,000 (833,333 per 1,000 tasks)', '4,800 (800,000 per 1,000 tasks)'],
       cost: ['$0.015 ($2.50 per 1,000 tasks)', 'n/a (no known price for llama-3.1-8b-local)'],
     });
-    expect(figuresOf(printed, 'confidence')).toEqual({ confidence: ['no confidence scores', 'no confidence scores'] });
+    expect(figuresOf(printed, 'confidence')['AUROC (right vs wrong)']).toEqual(['0.500', '0.500']);
     expect(blockOf(printed, 'sentiment, local.yaml: confusion matrix')).toEqual([
       '            Positive  Negative  Neutral  (no answer)',
       '  Positive         1         0        1            0',
