@@ -3,7 +3,7 @@ import { createAnswerSchema } from './create-answer-schema';
 import { AbortedError, describeError, PrelabelError, RetryExhaustedError, ResponseUnusableError, TaskDataError, type ProviderCallError } from './errors';
 import type { ImageSource, MediaLoader } from './media-loader';
 import type { ExampleSource } from './example-store';
-import { computeLogprobConfidence } from './compute-confidence';
+import { computeLogprobConfidence, type LogprobConfidence, type MentionConfidence } from './compute-confidence';
 import { computeSelfConsistency } from './self-consistency';
 import { computeModelVersion } from './compute-model-version';
 import { addUsage, isUsableAnswer, usableText } from './language-model-result';
@@ -79,6 +79,24 @@ function isProviderDown(error: unknown): boolean {
   }
   if (!PrelabelError.isInstance(error) || error.code !== 'PROVIDER_CALL_FAILED') return false;
   return error.isRetryable || (error as ProviderCallError).unavailable;
+}
+
+/**
+ * Gives each span result the confidence of the mention it came from (same control, label and quote; each mention
+ * used once), so Label Studio shows a score per region.
+ */
+function withRegionScores(results: LabelStudioResult[], mentions: Array<{ control: string } & MentionConfidence>): LabelStudioResult[] {
+  if (mentions.length === 0) return results;
+  const unused = [...mentions];
+  return results.map((result) => {
+    const labels = Object.values(result.value).find((value) => Array.isArray(value)) as unknown[] | undefined;
+    const index = unused.findIndex(
+      (mention) => mention.control === result.from_name && mention.text === result.value.text && labels?.includes(mention.label),
+    );
+    if (index < 0) return result;
+    const [mention] = unused.splice(index, 1);
+    return { ...result, score: (mention as MentionConfidence).confidence };
+  });
 }
 
 /** Says in each result which fallback answered (Label Studio shows result meta with the region). */
@@ -169,6 +187,8 @@ export class Pipeline {
     let answeredBy: CallLabels | null = null;
     /** One confidence per call; the task's score is the lowest, and unknown when any is. */
     const scores: Array<number | null> = [];
+    /** Per-mention confidences of span controls, for per-region scores. */
+    const mentionScores: Array<{ control: string } & MentionConfidence> = [];
     if (this.targets.length > 0) {
       const interaction: PromptInteraction = {
         ...(interactive && { instruction: interactive.instruction, hints: interactive.regions.map(describeRegion) }),
@@ -187,7 +207,7 @@ export class Pipeline {
             const format = candidate.responseFormat.type === 'json' ? 'json' : 'text';
             const parsedCall = this.responseParser.parse({ text: usableText(result), targets: this.targets, format });
             if (parsedCall.unparseable) throw new ResponseUnusableError('unparseable', parsedCall.unparseable);
-            return { parsedCall, score: this.logprobScore(candidate, result, parsedCall) };
+            return { parsedCall, confidence: this.logprobConfidence(candidate, result, parsedCall) };
           }),
         );
         if (samples > 1) {
@@ -196,13 +216,15 @@ export class Pipeline {
           scores.push(consensus.score);
         } else {
           parsedPerCall.push((answers[0] as (typeof answers)[number]).parsedCall);
-          scores.push((answers[0] as (typeof answers)[number]).score);
+          const { confidence } = answers[0] as (typeof answers)[number];
+          scores.push(confidence?.score ?? null);
+          for (const [control, mentions] of confidence?.perSpan ?? []) mentionScores.push(...mentions.map((mention) => ({ control, ...mention })));
         }
       }
       parsed = mergeCallAnswers(parsedPerCall, calls, this.targets);
     }
     const mapped = this.resultMapper.map({ parsed, targets: this.targets, data });
-    let results = answeredBy ? markAnsweredBy(mapped.results, answeredBy) : mapped.results;
+    let results = withRegionScores(answeredBy ? markAnsweredBy(mapped.results, answeredBy) : mapped.results, mentionScores);
     if (interactive) {
       results = results.filter((result) => !repeatsRegion(result, interactive.regions));
       if (interactive.promptControl && interactive.instruction) {
@@ -231,9 +253,9 @@ export class Pipeline {
   }
 
   /** The confidence of one answer from its tokens' log-probabilities, or null when they are not there. */
-  private logprobScore(candidate: ModelCandidate, result: LanguageModelResult, parsed: ParsedResponse): number | null {
+  private logprobConfidence(candidate: ModelCandidate, result: LanguageModelResult, parsed: ParsedResponse): LogprobConfidence | null {
     if (!this.wantsLogprobs(candidate) || !result.tokenLogprobs) return null;
-    return computeLogprobConfidence({ text: result.text, tokenLogprobs: result.tokenLogprobs, answers: parsed.answers }).score;
+    return computeLogprobConfidence({ text: result.text, tokenLogprobs: result.tokenLogprobs, answers: parsed.answers });
   }
 
   /** The reviewed tasks shown as examples: shared by every task (system prefix) unless chosen by similarity. */

@@ -65,4 +65,26 @@ describe('confidence scores', () => {
     expect(response.body.results[0].result[0].value.choices).toEqual(['Positive']);
     expect(response.body.results[0].score).toBe(0.75);
   });
+
+  it("gives each span region its label's probability", async () => {
+    await start('default: true\n');
+    const content = '{"ner":[{"label":"PER","text":"Obama","context":"President Obama"},{"label":"LOC","text":"Berlin","context":"in Berlin"}]}';
+    const pieces: Array<[string, number]> = [
+      ['{"ner":[{"label":"', 0.5],
+      ['PER', 0.6],
+      ['","text":"Obama","context":"President Obama"},{"label":"', 0.5],
+      ['LOC', 0.9],
+      ['","text":"Berlin","context":"in Berlin"}]}', 0.5],
+    ];
+    expect(pieces.map(([token]) => token).join('')).toBe(content);
+    openai.script({ type: 'completion', content, logprobs: pieces.map(([token, probability]) => ({ token, logprob: Math.log(probability) })) });
+    const config = '<View><Text name="text" value="$text"/><Labels name="ner" toName="text"><Label value="PER"/><Label value="LOC"/></Labels></View>';
+    const response = await server.post('/predict', { ...predictRequest, label_config: config, tasks: [{ id: 1, data: { text: 'President Obama is in Berlin.' } }] });
+    const [prediction] = response.body.results;
+    expect(prediction.result.map((result: any) => [result.value.text, result.score])).toEqual([
+      ['Obama', expect.closeTo(0.6, 10)],
+      ['Berlin', expect.closeTo(0.9, 10)],
+    ]);
+    expect(prediction.score).toBeCloseTo(0.6, 10);
+  });
 });
