@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createFakeOpenAIServer, type FakeOpenAIServer } from '../fake-openai-server';
 import { answerSentiment } from '../helpers/sentiment-handler';
 import { startTestServer, type TestServer } from '../helpers/start-test-server';
+import { LEGACY_TOKEN, serve, startFakeHost } from '../media/start-fake-label-studio';
 
 const fixtures = path.join(__dirname, '..', 'fixtures', 'label-studio');
 const annotationCreated = JSON.parse(readFileSync(path.join(fixtures, 'webhook-annotation-created.json'), 'utf8'));
@@ -72,5 +73,39 @@ describe('learning from reviewers: annotations become few-shot examples', () => 
     expect(afterDelete).not.toBe(before);
     await predictText(557, 'I love this product a lot');
     expect(lastPrompt(openai)).not.toContain('Example 1:');
+  });
+
+  it('rebuilds the examples from the Label Studio API on Start Training', async () => {
+    const labelStudio = await startFakeHost();
+    labelStudio.route('/api/tasks/', (request, response) => {
+      if (request.headers.authorization !== `Token ${LEGACY_TOKEN}`) return serve(response, Buffer.from('{}'), 'application/json', 401);
+      const page = Number(new URL(request.url ?? '/', 'http://fake').searchParams.get('page'));
+      if (page > 1) return serve(response, Buffer.from('{"detail":"Invalid page."}'), 'application/json', 404);
+      const tasks = [
+        {
+          id: 901,
+          project: 3,
+          data: { text: 'Awful battery, returned it.' },
+          annotations: [{ id: 77, was_cancelled: false, updated_at: '2025-06-10T13:52:48Z', result: [{ id: 'r', from_name: 'sentiment', to_name: 'text', type: 'choices', value: { choices: ['Negative'] } }] }],
+        },
+      ];
+      serve(response, Buffer.from(JSON.stringify({ tasks, total: 1 })), 'application/json');
+    });
+    await server?.close();
+    server = await startTestServer({
+      projectsDirectory,
+      environment: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.baseURL, PRELABEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'prelabel-training-')), LABEL_STUDIO_URL: labelStudio.url, LABEL_STUDIO_API_KEY: LEGACY_TOKEN },
+    });
+    try {
+      const before = await version();
+      const training = await server.post('/webhook', { action: 'START_TRAINING', project: { id: 3, label_config: setupRequest.schema } });
+      expect(training.status).toBe(201);
+      await untilVersionChanges(before);
+      await predictText(902, 'Awful battery life');
+      expect(lastPrompt(openai)).toContain('Awful battery, returned it.');
+      expect(server.logs.some((line) => line.msg === 'START_TRAINING: examples rebuilt' && line.examples === 1)).toBe(true);
+    } finally {
+      await labelStudio.close();
+    }
   });
 });
