@@ -1,4 +1,5 @@
 import type { TokenLogprob } from './language-model';
+import { findClosingBrace, MAX_SCAN_STARTS } from './json-response-parser';
 import type { ControlAnswer } from './stages';
 
 /** The confidence of one mention of a span control, in the order of the parsed answer's `mentions`. */
@@ -40,8 +41,6 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const KEYWORD = /true|false|null/y;
 /** As the JSON response parser reads code fences, with indices to find the contents in the text. */
 const CODE_FENCE = /```[A-Za-z]*[^\S\n]*\n?([\s\S]*?)```/dg;
-/** As the JSON response parser bounds its scan for an object amid prose. */
-const MAX_SCAN_STARTS = 50;
 
 /** Strict JSON (RFC 8259) scanner that keeps where each value is in the text. */
 class PositionedJsonScanner {
@@ -159,27 +158,6 @@ function scanObject(text: string, start: number, end: number): ObjectNode | unde
     if (error instanceof JsonSyntaxError) return undefined;
     throw error;
   }
-}
-
-/** Where the object opening at `start` closes, minding braces inside strings; -1 when it never closes. */
-function findClosingBrace(text: string, start: number, end: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let index = start; index < end; index += 1) {
-    const character = text[index];
-    if (inString) {
-      if (character === '\\') index += 1;
-      else if (character === '"') inString = false;
-    } else if (character === '"') {
-      inString = true;
-    } else if (character === '{') {
-      depth += 1;
-    } else if (character === '}') {
-      depth -= 1;
-      if (depth === 0) return index;
-    }
-  }
-  return -1;
 }
 
 function findFirstObject(text: string, from: number, end: number): ObjectNode | undefined {

@@ -7,7 +7,7 @@ export const JSON_RESPONSE_PARSER = 'json.v1';
 type JsonObject = Record<string, unknown>;
 
 /** Unclosed braces make the scan restart; this bounds the work on adversarial text. */
-const MAX_SCAN_STARTS = 50;
+export const MAX_SCAN_STARTS = 50;
 const CODE_FENCE = /```[A-Za-z]*[^\S\n]*\n?([\s\S]*?)```/g;
 
 function isJsonObject(value: unknown): value is JsonObject {
@@ -23,11 +23,11 @@ function parseJsonObject(text: string): JsonObject | undefined {
   }
 }
 
-/** Where the object opening at `start` closes, minding braces inside strings; -1 when it never closes. */
-function findClosingBrace(text: string, start: number): number {
+/** Where the object opening at `start` closes (before `end`), minding braces inside strings; -1 when it never closes. */
+export function findClosingBrace(text: string, start: number, end: number = text.length): number {
   let depth = 0;
   let inString = false;
-  for (let index = start; index < text.length; index += 1) {
+  for (let index = start; index < end; index += 1) {
     const character = text[index];
     if (inString) {
       if (character === '\\') index += 1;
