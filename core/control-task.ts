@@ -38,6 +38,8 @@ export interface ControlTask {
   readonly name: string;
   /** The control tag this task fills, as written in labeling configs (e.g. `Choices`). */
   readonly controlType: string;
+  /** The object tags this task reads (e.g. `Text`, `Image`): says which objects of a config prelabel cannot read. */
+  readonly objectTypes?: readonly string[];
   /** Whether this task can fill this control on these objects (e.g. Choices on a Text). */
   supports(target: PredictionTarget): boolean;
   /** The prompt section that tells the model what to answer for this control. */

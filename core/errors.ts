@@ -17,6 +17,14 @@ export const ERROR_CODES = {
   DUPLICATE_COMPONENT: 'DUPLICATE_COMPONENT',
   /** The labeling config has nothing prelabel can fill. */
   NOTHING_TO_PREDICT: 'NOTHING_TO_PREDICT',
+  /** A control of the labeling config points at an object prelabel cannot read (`<Video>`, `<Audio>`, `<TimeSeries>`). */
+  OBJECT_UNREADABLE: 'OBJECT_UNREADABLE',
+  /** The provider needs an API key and none is set. */
+  PROVIDER_KEY_MISSING: 'PROVIDER_KEY_MISSING',
+  /** The provider refused the API key (401, 403). */
+  PROVIDER_KEY_REJECTED: 'PROVIDER_KEY_REJECTED',
+  /** The provider does not serve the model (404 `model_not_found`: retired, misspelt, or not open to this key). */
+  MODEL_NOT_SERVED: 'MODEL_NOT_SERVED',
   /** A call to an LLM provider failed (HTTP error, timeout, connection). */
   PROVIDER_CALL_FAILED: 'PROVIDER_CALL_FAILED',
   /** Retries ended without success. */
@@ -135,6 +143,32 @@ export class DuplicateComponentError extends PrelabelError {
 export class NothingToPredictError extends PrelabelError {
   constructor(message: string, options: PrelabelErrorOptions = {}) {
     super(ERROR_CODES.NOTHING_TO_PREDICT, message, options);
+  }
+}
+
+export class UnreadableObjectError extends PrelabelError {
+  constructor(message: string, options: PrelabelErrorOptions = {}) {
+    super(ERROR_CODES.OBJECT_UNREADABLE, message, options);
+  }
+}
+
+export type ProviderAccessErrorCode =
+  | typeof ERROR_CODES.PROVIDER_KEY_MISSING
+  | typeof ERROR_CODES.PROVIDER_KEY_REJECTED
+  | typeof ERROR_CODES.MODEL_NOT_SERVED;
+
+/** A definite answer that the provider cannot be used as configured: no key, a rejected key, a model it does not serve. */
+export class ProviderAccessError extends PrelabelError {
+  readonly provider: string;
+  readonly statusCode?: number;
+  constructor(
+    code: ProviderAccessErrorCode,
+    message: string,
+    options: PrelabelErrorOptions & { provider: string; statusCode?: number },
+  ) {
+    super(code, message, options);
+    this.provider = options.provider;
+    this.statusCode = options.statusCode;
   }
 }
 

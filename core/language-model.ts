@@ -1,6 +1,7 @@
 /**
  * The LLM provider stage: a thin adapter over a vendor SDK. No prompt logic, no label logic.
  */
+import type { PrelabelError } from './errors';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -78,6 +79,16 @@ export interface TokenLogprob {
   logprob: number;
 }
 
+/**
+ * What one cheap request (retrieving the model) says about the key and the model. Only a definite answer (no key, the
+ * key refused, the model not served) is `denied`; a timeout, a network error, or a server without the endpoint is
+ * `unverified`, and prelabel goes on.
+ */
+export type ModelAccess =
+  | { status: 'granted' }
+  | { status: 'denied'; error: PrelabelError }
+  | { status: 'unverified'; reason: string };
+
 export interface LanguageModel {
   readonly specificationVersion: 'v1';
   /** Registry name of the provider, e.g. `openai`. */
@@ -90,4 +101,11 @@ export interface LanguageModel {
   /** Whether the model can return token log-probabilities (`logprobs` in the call options). */
   readonly returnsLogprobs?: boolean;
   generate(options: LanguageModelCallOptions): Promise<LanguageModelResult>;
+  /**
+   * Identifies what `checkAccess` checks (provider, base URL, a hash of the key, model), so its answer can be cached;
+   * never the key itself. Present when `checkAccess` is.
+   */
+  readonly accessCheckKey?: string;
+  /** One cheap request that says whether the key works and the model is served. Never throws; honours `signal`. */
+  checkAccess?(signal: AbortSignal): Promise<ModelAccess>;
 }

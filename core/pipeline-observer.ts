@@ -19,6 +19,8 @@ export interface PipelineObserver {
   taskSettled(labels: CallLabels & { status: TaskStatus; reason?: string }): void;
   /** Results dropped because they were invalid for the labeling config, one reason each. */
   resultsDropped(labels: CallLabels & { reasons: string[] }): void;
+  /** The model answered, but not usably for this control (an invented label, a schema violation, out of range...). */
+  controlAbstained(labels: CallLabels & { control: string; reason: string }): void;
 }
 
 export const silentObserver: PipelineObserver = {
@@ -26,4 +28,5 @@ export const silentObserver: PipelineObserver = {
   callFailed() {},
   taskSettled() {},
   resultsDropped() {},
+  controlAbstained() {},
 };

@@ -18,6 +18,7 @@ import { mergeCallAnswers, planCalls } from './plan-calls';
 import type { Logger } from './logger';
 import type { ProjectSettings, ProviderSettings } from './project-settings';
 import type { Registry } from './registry';
+import { LogRateLimiter } from './log-rate-limiter';
 import { withRetry } from './retry';
 import { selectTargets, withoutImageTargets, type SkippedControl } from './select-targets';
 import type {
@@ -119,6 +120,8 @@ export class Pipeline {
   private readonly candidates: PreparedCandidate[];
   /** Provider warnings already logged: each is logged once per pipeline, not once per task. */
   private readonly loggedWarnings = new Set<string>();
+  /** Abstention warnings: at most ABSTENTION_LOG_LIMIT a minute for the project, then one summary line. */
+  private readonly abstentionLog: LogRateLimiter;
 
   constructor(
     @inject(TOKENS.ProjectSettings) private readonly settings: ProjectSettings,
@@ -152,6 +155,11 @@ export class Pipeline {
       return { ...candidate, prompt, responseFormat, labels };
     });
     this.projectId = projectId;
+    this.abstentionLog = new LogRateLimiter({
+      limit: ABSTENTION_LOG_LIMIT,
+      windowMs: 60_000,
+      onSuppressed: (count) => logger.warn({ project: projectId, suppressed: count }, `… ${count} more abstentions suppressed in the last minute (all are counted in /metrics)`),
+    });
     this.textFields = [...new Set(this.targets.flatMap((target) => target.objects.filter((object) => object.type !== 'Image' && object.dataField).map((object) => object.dataField as string)))];
     this.pipelineVersion = computeModelVersion({
       settings,
@@ -363,7 +371,8 @@ export class Pipeline {
 
   /**
    * Predicts every task, `concurrency` at a time. Outcomes keep task order; a task that fails gets an empty
-   * prediction and its error is logged with the task id, so one bad task never fails the batch. With a deadline,
+   * prediction marked failed (so Label Studio asks for it again) and its error is logged with the task id, so one bad
+   * task never fails the batch. With a deadline,
    * tasks not finished by then get an empty prediction marked incomplete and go on in the background, so their
    * answers land in the cache for the next request.
    */
@@ -394,12 +403,28 @@ export class Pipeline {
     try {
       const outcome = await this.predict(task, options);
       this.observer.taskSettled({ ...this.labels, status: outcome.prediction.result.length > 0 ? 'answered' : 'empty' });
+      this.reportAbstentions(task, outcome.abstentions);
       return outcome;
     } catch (error) {
       const reason = (error as { reason?: string }).reason ?? describeError(error).code ?? 'UNKNOWN';
       this.observer.taskSettled({ ...this.labels, status: 'failed', reason });
       this.logger.error({ taskId: task.id, error: describeError(error) }, 'task failed; returning an empty prediction');
-      return { prediction: this.emptyPrediction(this.modelVersion), abstentions: [], dropped: [], usage: null, error };
+      // Not the /setup version: Label Studio's "already predicted" filter then asks for the task again next time.
+      return { prediction: this.emptyPrediction(`${this.modelVersion}${FAILED_SUFFIX}`), abstentions: [], dropped: [], usage: null, error };
+    }
+  }
+
+  /**
+   * Counts every abstention in /metrics and logs it with the task id, control and reason: at `warn` when the model
+   * answered unusably (an invented label, a schema violation), at `debug` when it declined to answer; warnings are
+   * rate-limited per project.
+   */
+  private reportAbstentions(task: LabelStudioTask, abstentions: PredictionOutcome['abstentions']): void {
+    for (const { control, reason } of abstentions) {
+      this.observer.controlAbstained({ ...this.labels, control, reason });
+      const fields = { taskId: task.id, control, reason };
+      if (DECLINED_REASONS.has(reason)) this.logger.debug(fields, 'the model gave no answer for a control');
+      else if (this.abstentionLog.allow()) this.logger.warn(fields, 'the model answered unusably for a control; it is left empty');
     }
   }
 
@@ -427,5 +452,14 @@ export class Pipeline {
 /** The lowest temperature self-consistency samples are drawn at. */
 const SAMPLE_TEMPERATURE = 0.7;
 
+/** Abstention warnings logged per project and minute; the rest are summed up in one line. */
+const ABSTENTION_LOG_LIMIT = 20;
+
+/** Reasons that say the model chose not to answer (null, an empty list), which is not an unusable answer. */
+const DECLINED_REASONS = new Set(['no answer', 'no mentions']);
+
 /** Appended to `model_version` of a prediction the request deadline cut off. */
 export const INCOMPLETE_SUFFIX = '-incomplete';
+
+/** Appended to `model_version` of the empty prediction of a task that failed (no key, provider down, bad task data). */
+export const FAILED_SUFFIX = '-failed';

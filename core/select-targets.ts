@@ -1,4 +1,5 @@
 import type { ControlTask } from './control-task';
+import { describeControlTag, describeObjectTag, describeUnfillableControl } from './describe-unfillable-control';
 import { ProjectConfigError } from './errors';
 import type { LabelConfig } from './label-config';
 import type { ProjectSettings } from './project-settings';
@@ -7,6 +8,10 @@ import type { PromptTarget } from './stages';
 export interface SkippedControl {
   control: string;
   reason: string;
+  /** E.g. `<RectangleLabels name="bbox">`, for messages that list skipped controls. */
+  tag?: string;
+  /** The objects it points at that prelabel cannot read (e.g. `<Video name="video">`), when that is why. */
+  unreadableObjects?: string[];
 }
 
 /**
@@ -48,8 +53,9 @@ export function selectTargets(
       const extra = instructions[control.name];
       targets.push({ ...target, task, ...(extra !== undefined && { instructions: extra }) });
     } else {
-      const on = objects.map((object) => `<${object.type}>`).join(', ') || 'no object';
-      skipped.push({ control: control.name, reason: `prelabel cannot fill <${control.type}> on ${on}` });
+      const on = objects.map(describeObjectTag).join(', ') || 'no object';
+      const { reason, unreadableObjects } = describeUnfillableControl(control, objects, tasks);
+      skipped.push({ control: control.name, tag: `${describeControlTag(control)} on ${on}`, reason, ...(unreadableObjects.length > 0 && { unreadableObjects }) });
     }
   }
   return { targets, skipped };

@@ -7,6 +7,8 @@ import { isComponentFactory, type ComponentImplementation, type Constructor, typ
 import { TOKENS } from '../core/tokens';
 import type { ProjectConfigStore } from '../config/project-config-store';
 import { registerProjectWith } from './metrics/prometheus-observer';
+import { checkProjectReadiness } from './check-project-readiness';
+import { ModelAccessChecks } from './model-access-checks';
 
 interface ProjectEntry {
   /** The settings as JSON: a reloaded file with the same content keeps its pipeline. */
@@ -27,7 +29,28 @@ export class ProjectPipelines {
     private readonly root: DependencyContainer,
     private readonly store: ProjectConfigStore,
     private readonly logger: Logger,
+    readonly accessChecks: ModelAccessChecks = new ModelAccessChecks(),
   ) {}
+
+  /**
+   * `/setup`: the project's pipeline once it can work. Throws the first problem (no key, a refused key, a model the
+   * provider does not serve, nothing to fill, a control on an object prelabel cannot read); logs the warnings.
+   */
+  async setupFor(projectId: string | null, labelConfigXml: string): Promise<Pipeline> {
+    const pipeline = this.pipelineFor(projectId, labelConfigXml);
+    const entry = this.projects.get(projectId ?? '') as ProjectEntry;
+    const readiness = await checkProjectReadiness({
+      pipeline,
+      candidates: entry.container.resolve(TOKENS.ModelCandidates),
+      settings: entry.container.resolve(TOKENS.ProjectSettings),
+      accessChecks: this.accessChecks,
+    });
+    const projectLogger = this.logger.child({ project: projectId });
+    for (const warning of readiness.warnings) projectLogger.warn({}, warning);
+    const [problem] = readiness.problems;
+    if (problem) throw problem;
+    return pipeline;
+  }
 
   /** The pipeline for a project (`null` when Label Studio did not say which) and labeling config. */
   pipelineFor(projectId: string | null, labelConfigXml: string): Pipeline {

@@ -1,16 +1,20 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { inject, injectable } from 'tsyringe';
-import { ProviderCallError } from '../../core/errors';
+import { ERROR_CODES, ProjectConfigError, ProviderAccessError, ProviderCallError } from '../../core/errors';
 import type {
   LanguageModel,
   LanguageModelCallOptions,
   LanguageModelResult,
   LanguageModelWarning,
+  ModelAccess,
   StructuredOutputMode,
 } from '../../core/language-model';
 import type { ProjectSettings } from '../../core/project-settings';
 import { TOKENS } from '../../core/tokens';
+import { classifyAccessFailure, type AccessCheckContext } from '../shared/classify-access-failure';
+import { createAccessCheckKey } from '../shared/create-access-check-key';
 import { createCallDeadline } from '../shared/create-call-deadline';
+import { describeSettingsFile } from '../shared/describe-settings-file';
 import { nonEmpty } from '../shared/non-empty';
 import { PLACEHOLDER_API_KEY } from '../shared/placeholder-api-key';
 import { ANTHROPIC_PROVIDER } from './anthropic-provider-name';
@@ -37,8 +41,11 @@ export class AnthropicLanguageModel implements LanguageModel {
   readonly modelId: string;
   readonly structuredOutput: StructuredOutputMode;
   readonly acceptsImages: boolean;
+  readonly accessCheckKey: string;
 
   private readonly baseURL: string;
+  private readonly accessContext: AccessCheckContext;
+  private readonly keyMissing: boolean;
   private readonly timeoutMs: number;
   private readonly secrets: string[];
   private readonly providerOptions: AnthropicProviderOptions;
@@ -62,11 +69,23 @@ export class AnthropicLanguageModel implements LanguageModel {
     this.secrets = apiKey ? [apiKey] : [];
     ({ options: this.providerOptions, warnings: this.warnings } = convertAnthropicProviderOptions(provider.options));
 
+    const settingsFile = describeSettingsFile(settings.sourceFile);
+    this.keyMissing = URL.canParse(this.baseURL) && !apiKey && isAnthropicHost(this.baseURL);
     this.configurationError = !URL.canParse(this.baseURL)
-      ? 'provider.baseUrl (or ANTHROPIC_BASE_URL) is not a valid URL'
-      : !apiKey && isAnthropicHost(this.baseURL)
-        ? 'ANTHROPIC_API_KEY is not set: set it in the environment, or provider.apiKey in the project settings'
+      ? 'provider.base_url (or ANTHROPIC_BASE_URL) is not a valid URL'
+      : this.keyMissing
+        ? `ANTHROPIC_API_KEY is not set: set it in the environment of prelabel, or provider.api_key: \${VAR} in ${settingsFile}`
         : null;
+    this.accessCheckKey = createAccessCheckKey({ provider: this.provider, baseURL: this.baseURL, apiKey, modelId: this.modelId });
+    this.accessContext = {
+      provider: this.provider,
+      apiName: 'the Anthropic API',
+      baseURL: this.baseURL,
+      modelId: this.modelId,
+      secrets: this.secrets,
+      keySetting: `ANTHROPIC_API_KEY in the environment of prelabel, or provider.api_key: \${VAR} in ${settingsFile}`,
+      settingsFile,
+    };
 
     this.client = this.configurationError
       ? null
@@ -80,6 +99,29 @@ export class AnthropicLanguageModel implements LanguageModel {
           logLevel: 'off',
           ...(!apiKey && { defaultHeaders: { Authorization: null, 'X-Api-Key': null } }),
         });
+  }
+
+  /** `GET /v1/models/{model_id}` (aliases such as `claude-sonnet-4-5` included) with the project's key. */
+  async checkAccess(signal: AbortSignal): Promise<ModelAccess> {
+    if (!this.client) {
+      const message = this.configurationError ?? 'the Anthropic client is not configured';
+      const error = this.keyMissing
+        ? new ProviderAccessError(ERROR_CODES.PROVIDER_KEY_MISSING, message, { provider: this.provider })
+        : new ProjectConfigError([message]);
+      return { status: 'denied', error };
+    }
+    try {
+      await this.client.models.retrieve(this.modelId, {}, { signal, maxRetries: 0 });
+      return { status: 'granted' };
+    } catch (error) {
+      if (signal.aborted) return { status: 'unverified', reason: 'the Anthropic API did not answer the model check in time' };
+      // Anthropic answers an unknown route with not_found_error too: only one naming the model is definite.
+      return classifyAccessFailure(
+        error,
+        this.accessContext,
+        (failure) => failure.type === 'not_found_error' && String((failure as { apiMessage?: unknown }).apiMessage ?? '').includes(this.modelId),
+      );
+    }
   }
 
   async generate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {

@@ -1,15 +1,17 @@
 import { AzureOpenAI } from 'openai';
 import { inject, injectable } from 'tsyringe';
-import { ProviderCallError } from '../../core/errors';
+import { ERROR_CODES, ProjectConfigError, ProviderAccessError, ProviderCallError } from '../../core/errors';
 import type {
   LanguageModel,
   LanguageModelCallOptions,
   LanguageModelResult,
+  ModelAccess,
   StructuredOutputMode,
 } from '../../core/language-model';
 import type { ProjectSettings } from '../../core/project-settings';
 import { TOKENS } from '../../core/tokens';
 import { convertOpenAIProviderOptions } from '../shared/convert-openai-provider-options';
+import { createAccessCheckKey } from '../shared/create-access-check-key';
 import { generateChatCompletion, type ChatCompletionTarget } from '../shared/generate-chat-completion';
 import { nonEmpty } from '../shared/non-empty';
 import { supportsOpenAILogprobs } from '../shared/supports-openai-logprobs';
@@ -41,8 +43,10 @@ export class AzureOpenAILanguageModel implements LanguageModel {
   readonly structuredOutput: StructuredOutputMode;
   readonly acceptsImages: boolean;
   readonly returnsLogprobs: boolean;
+  readonly accessCheckKey: string;
 
   private readonly environment: NodeJS.ProcessEnv;
+  private readonly credentialsMissing: boolean;
   private readonly credentials: AzureOpenAICredentials | null;
   /** Null when the settings cannot work; `generate` then throws `configurationError`. */
   private readonly target: ChatCompletionTarget | null;
@@ -82,6 +86,13 @@ export class AzureOpenAILanguageModel implements LanguageModel {
     });
     this.credentials = 'credentials' in credentials ? credentials.credentials : null;
     this.configurationError = 'problem' in endpoint ? endpoint.problem : 'problem' in credentials ? credentials.problem : null;
+    this.credentialsMissing = !('problem' in endpoint) && 'problem' in credentials && credentials.problem.startsWith('no Azure OpenAI credentials');
+    this.accessCheckKey = createAccessCheckKey({
+      provider: this.provider,
+      baseURL: 'baseURL' in endpoint ? endpoint.baseURL : '',
+      apiKey: this.credentials?.kind === 'api-key' ? this.credentials.apiKey : this.credentials?.tokenVariable,
+      modelId: this.deployment,
+    });
 
     this.target =
       'baseURL' in endpoint && this.credentials
@@ -115,6 +126,25 @@ export class AzureOpenAILanguageModel implements LanguageModel {
       );
     }
     return generateChatCompletion({ ...this.target, secrets: [token] }, options);
+  }
+
+  /**
+   * Credentials only: the data-plane API has no cheap deployment lookup (the deployments route is gone from current
+   * api-versions), so whether the deployment exists is left to the first prediction.
+   */
+  async checkAccess(_signal: AbortSignal): Promise<ModelAccess> {
+    if (!this.target) {
+      const message = this.configurationError ?? 'the Azure OpenAI client is not configured';
+      const error = this.credentialsMissing
+        ? new ProviderAccessError(ERROR_CODES.PROVIDER_KEY_MISSING, message, { provider: this.provider })
+        : new ProjectConfigError([message]);
+      return { status: 'denied', error };
+    }
+    if (this.credentials?.kind === 'entra-id' && this.readToken(this.credentials.tokenVariable) === undefined) {
+      const message = `${this.credentials.tokenVariable} (named by provider.options.azure_ad_token_env) is not set: it must hold an Entra ID token`;
+      return { status: 'denied', error: new ProviderAccessError(ERROR_CODES.PROVIDER_KEY_MISSING, message, { provider: this.provider }) };
+    }
+    return { status: 'unverified', reason: `Azure OpenAI deployment '${this.deployment}' is not checked at setup (no cheap deployment lookup); the first prediction tells` };
   }
 
   private readToken(tokenVariable: string): string | undefined {

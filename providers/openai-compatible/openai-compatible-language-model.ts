@@ -1,9 +1,12 @@
 import { inject, injectable } from 'tsyringe';
-import { ProviderCallError } from '../../core/errors';
-import type { LanguageModel, LanguageModelCallOptions, LanguageModelResult, StructuredOutputMode } from '../../core/language-model';
+import { ProjectConfigError, ProviderCallError } from '../../core/errors';
+import type { LanguageModel, LanguageModelCallOptions, LanguageModelResult, ModelAccess, StructuredOutputMode } from '../../core/language-model';
 import type { ProjectSettings } from '../../core/project-settings';
 import { TOKENS } from '../../core/tokens';
+import { checkOpenAIModelAccess, type OpenAIModelAccessTarget } from '../shared/check-openai-model-access';
+import { createAccessCheckKey } from '../shared/create-access-check-key';
 import { createOpenAIClient } from '../shared/create-openai-client';
+import { describeSettingsFile } from '../shared/describe-settings-file';
 import { generateChatCompletion, type ChatCompletionTarget } from '../shared/generate-chat-completion';
 import { nonEmpty } from '../shared/non-empty';
 import { convertOpenAICompatibleProviderOptions } from './convert-openai-compatible-provider-options';
@@ -38,10 +41,12 @@ export class OpenAICompatibleLanguageModel implements LanguageModel {
   readonly acceptsImages: boolean;
   /** Only when the YAML says the server returns them (`provider.options.logprobs: true`). */
   readonly returnsLogprobs: boolean;
+  readonly accessCheckKey: string;
 
   /** Null when the settings cannot work; `generate` then throws `configurationError`. */
   private readonly target: ChatCompletionTarget | null;
   private readonly configurationError: string | null;
+  private readonly accessTarget: OpenAIModelAccessTarget | null;
 
   constructor(
     @inject(TOKENS.ProjectSettings) settings: ProjectSettings,
@@ -75,6 +80,20 @@ export class OpenAICompatibleLanguageModel implements LanguageModel {
             maxTokensParameter: 'max_tokens',
             warnings,
           };
+    const settingsFile = describeSettingsFile(settings.sourceFile);
+    this.accessCheckKey = createAccessCheckKey({ provider: this.provider, baseURL: baseURL ?? '', apiKey, modelId: this.modelId });
+    this.accessTarget = this.target && {
+      ...this.target,
+      keySetting: `provider.api_key: \${VAR} in ${settingsFile} (the key of the server at provider.base_url)`,
+      settingsFile,
+      listFallback: true,
+    };
+  }
+
+  /** Retrieves the model, or lists the server's models when it has no `GET /models/{id}` (vLLM, llama.cpp). */
+  async checkAccess(signal: AbortSignal): Promise<ModelAccess> {
+    if (!this.accessTarget) return { status: 'denied', error: new ProjectConfigError([this.configurationError ?? 'the OpenAI-compatible client is not configured']) };
+    return checkOpenAIModelAccess(this.accessTarget, signal);
   }
 
   async generate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {

@@ -1,10 +1,13 @@
 import { inject, injectable } from 'tsyringe';
-import { ProviderCallError } from '../../core/errors';
-import type { LanguageModel, LanguageModelCallOptions, LanguageModelResult, StructuredOutputMode } from '../../core/language-model';
+import { ERROR_CODES, ProjectConfigError, ProviderAccessError, ProviderCallError } from '../../core/errors';
+import type { LanguageModel, LanguageModelCallOptions, LanguageModelResult, ModelAccess, StructuredOutputMode } from '../../core/language-model';
 import type { ProjectSettings } from '../../core/project-settings';
 import { TOKENS } from '../../core/tokens';
 import { convertOpenAIProviderOptions } from '../shared/convert-openai-provider-options';
+import { checkOpenAIModelAccess, type OpenAIModelAccessTarget } from '../shared/check-openai-model-access';
+import { createAccessCheckKey } from '../shared/create-access-check-key';
 import { createOpenAIClient } from '../shared/create-openai-client';
+import { describeSettingsFile } from '../shared/describe-settings-file';
 import { generateChatCompletion, type ChatCompletionTarget } from '../shared/generate-chat-completion';
 import { nonEmpty } from '../shared/non-empty';
 import { resolveOpenAIImageInput } from '../shared/resolve-openai-image-input';
@@ -29,10 +32,13 @@ export class OpenAILanguageModel implements LanguageModel {
   readonly structuredOutput: StructuredOutputMode;
   readonly acceptsImages: boolean;
   readonly returnsLogprobs: boolean;
+  readonly accessCheckKey: string;
 
   /** Null when the settings cannot work; `generate` then throws `configurationError`. */
   private readonly target: ChatCompletionTarget | null;
   private readonly configurationError: string | null;
+  private readonly accessTarget: OpenAIModelAccessTarget | null;
+  private readonly keyMissing: boolean;
 
   constructor(
     @inject(TOKENS.ProjectSettings) settings: ProjectSettings,
@@ -48,11 +54,15 @@ export class OpenAILanguageModel implements LanguageModel {
     const baseURL = nonEmpty(provider.baseUrl) ?? nonEmpty(environment.OPENAI_BASE_URL) ?? OPENAI_BASE_URL;
     const { options: providerOptions, warnings } = convertOpenAIProviderOptions(provider.options);
 
+    const settingsFile = describeSettingsFile(settings.sourceFile);
+    const keySetting = `OPENAI_API_KEY in the environment of prelabel, or provider.api_key: \${VAR} in ${settingsFile}`;
+    this.keyMissing = URL.canParse(baseURL) && !apiKey && isOpenAIHost(baseURL);
     this.configurationError = !URL.canParse(baseURL)
-      ? 'provider.baseUrl (or OPENAI_BASE_URL) is not a valid URL'
-      : !apiKey && isOpenAIHost(baseURL)
-        ? 'OPENAI_API_KEY is not set: set it in the environment, or provider.apiKey in the project settings'
+      ? 'provider.base_url (or OPENAI_BASE_URL) is not a valid URL'
+      : this.keyMissing
+        ? `OPENAI_API_KEY is not set: set it in the environment of prelabel, or provider.api_key: \${VAR} in ${settingsFile}`
         : null;
+    this.accessCheckKey = createAccessCheckKey({ provider: this.provider, baseURL, apiKey, modelId: this.modelId });
 
     this.target = this.configurationError
       ? null
@@ -73,6 +83,23 @@ export class OpenAILanguageModel implements LanguageModel {
           providerOptions,
           warnings,
         };
+    this.accessTarget = this.target && {
+      ...this.target,
+      keySetting,
+      settingsFile,
+      listFallback: false,
+    };
+  }
+
+  async checkAccess(signal: AbortSignal): Promise<ModelAccess> {
+    if (!this.accessTarget) {
+      const message = this.configurationError ?? 'the OpenAI client is not configured';
+      const error = this.keyMissing
+        ? new ProviderAccessError(ERROR_CODES.PROVIDER_KEY_MISSING, message, { provider: this.provider })
+        : new ProjectConfigError([message]);
+      return { status: 'denied', error };
+    }
+    return checkOpenAIModelAccess(this.accessTarget, signal);
   }
 
   async generate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {

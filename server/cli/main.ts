@@ -86,10 +86,11 @@ export function createProgram(): Command {
     .description('check project YAML files without starting the server')
     .argument('<files...>', 'project YAML files')
     .option('--label-config <file>', 'also check the files against this labeling config (prompt placeholders, controls)')
-    .action(async (files: string[], options: { labelConfig?: string }) => {
+    .option('--offline', 'skip the provider checks (API key, model served), which ask the provider')
+    .action(async (files: string[], options: { labelConfig?: string; offline?: boolean }) => {
       const services = createServices();
       try {
-        const { ok, lines } = runValidateCommand(services, files, options.labelConfig);
+        const { ok, lines } = await runValidateCommand(services, files, options.labelConfig, { offline: options.offline });
         process.stdout.write(`${lines.join('\n')}\n`);
         process.exitCode = ok ? 0 : 1;
       } catch (error) {

@@ -4,7 +4,7 @@ import type { CallLabels, PipelineObserver, TaskStatus } from '../../core/pipeli
 import type { LanguageModelUsage } from '../../core/language-model';
 import type { ProjectSettings } from '../../core/project-settings';
 import { priceFor, type ModelPrice } from './model-prices';
-import { normalizeReason } from './normalize-reason';
+import { MAX_REASON_LENGTH, normalizeReason } from './normalize-reason';
 
 export const METRIC_PREFIX = 'prelabel_';
 
@@ -39,6 +39,7 @@ export class PrometheusObserver implements PipelineObserver {
   private readonly callFailures: Counter<(typeof CALL_LABELS)[number] | 'code'>;
   private readonly tasks: Counter<(typeof CALL_LABELS)[number] | 'status' | 'reason'>;
   private readonly droppedResults: Counter<(typeof CALL_LABELS)[number] | 'reason'>;
+  private readonly abstentions: Counter<(typeof CALL_LABELS)[number] | 'control' | 'reason'>;
   private readonly answerDuration: Histogram<'provider' | 'model' | 'source'>;
 
   constructor(options: PrometheusObserverOptions = {}) {
@@ -87,6 +88,12 @@ export class PrometheusObserver implements PipelineObserver {
       labelNames: [...CALL_LABELS, 'reason'],
       registers,
     });
+    this.abstentions = new Counter({
+      name: `${METRIC_PREFIX}abstentions_total`,
+      help: 'Controls left empty because the model answered, but not usably (an invented label, a schema violation, out of range), by control and normalised reason',
+      labelNames: [...CALL_LABELS, 'control', 'reason'],
+      registers,
+    });
     this.answerDuration = new Histogram({
       name: `${METRIC_PREFIX}llm_answer_duration_seconds`,
       help: 'Time to obtain an LLM answer, retries and provider gate waits included, by source',
@@ -124,6 +131,10 @@ export class PrometheusObserver implements PipelineObserver {
     for (const reason of labels.reasons) this.droppedResults.inc({ ...call, reason: normalizeReason(reason) });
   }
 
+  controlAbstained(labels: CallLabels & { control: string; reason: string }): void {
+    this.abstentions.inc({ ...callLabelsOf(labels), control: boundedName(labels.control), reason: normalizeReason(labels.reason) });
+  }
+
   private countUsage(call: CallLabels, usage: LanguageModelUsage): void {
     const inputTokens = isCount(usage.inputTokens) ? usage.inputTokens : null;
     const outputTokens = isCount(usage.outputTokens) ? usage.outputTokens : null;
@@ -140,6 +151,11 @@ export class PrometheusObserver implements PipelineObserver {
 /** Error codes are constants such as `PROVIDER_CALL_FAILED`; anything else is counted as `OTHER`. */
 function boundedCode(code: string): string {
   return /^[\w.-]{1,64}$/.test(code) ? code : 'OTHER';
+}
+
+/** Control names come from the labeling config: bounded in length like reasons. */
+function boundedName(name: string): string {
+  return name.length > MAX_REASON_LENGTH ? `${name.slice(0, MAX_REASON_LENGTH - 1)}…` : name;
 }
 
 function callLabelsOf(labels: CallLabels): CallLabels {

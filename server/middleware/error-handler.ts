@@ -9,6 +9,11 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   [ERROR_CODES.PROMPT_TEMPLATE_INVALID]: 400,
   [ERROR_CODES.PROJECT_CONFIG_INVALID]: 400,
   [ERROR_CODES.NO_SUCH_COMPONENT]: 400,
+  [ERROR_CODES.NOTHING_TO_PREDICT]: 400,
+  [ERROR_CODES.OBJECT_UNREADABLE]: 400,
+  [ERROR_CODES.PROVIDER_KEY_MISSING]: 400,
+  [ERROR_CODES.PROVIDER_KEY_REJECTED]: 400,
+  [ERROR_CODES.MODEL_NOT_SERVED]: 400,
   [ERROR_CODES.UNAUTHORIZED]: 401,
 };
 
@@ -16,6 +21,19 @@ interface HttpError {
   status: number;
   expose?: boolean;
   message: string;
+}
+
+/** Longest reason phrase sent; the detail in the body is whole. */
+const MAX_REASON_PHRASE_LENGTH = 400;
+
+/**
+ * The detail as an HTTP reason phrase: Label Studio shows only `"<status> Client Error: <reason> for url: <url>"` (the
+ * `requests` error), never the body, so the reason phrase is where the cause and the fix reach the user. One line of
+ * printable ASCII (anything else would be refused by node or garbled), bounded.
+ */
+function toReasonPhrase(detail: string): string {
+  const line = detail.replace(/\s+/g, ' ').replace(/[^\x20-\x7e]/g, '?').trim();
+  return line.length > MAX_REASON_PHRASE_LENGTH ? `${line.slice(0, MAX_REASON_PHRASE_LENGTH - 1)}~` : line;
 }
 
 /** Client errors raised by koa and its body parser (malformed JSON, body too large), unless marked private. */
@@ -52,6 +70,7 @@ export function createErrorHandler(logger: Logger): Middleware {
         requestLogger.warn({ status, code, detail }, 'request refused');
       }
       context.status = status;
+      if (status < 500 && detail) context.message = toReasonPhrase(detail);
       context.body = { status, code, detail };
     }
   };

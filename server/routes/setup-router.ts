@@ -5,13 +5,14 @@ import type { AppServices } from '../create-app';
 
 /**
  * `POST /setup`: builds (or reuses) the project's pipeline for its labeling config and returns its
- * `model_version`. A labeling config or project YAML that cannot work is a 400 naming the problem.
+ * `model_version`. A labeling config or project YAML that cannot work, a missing or refused key, or a model the
+ * provider does not serve is a 400 naming the problem and the fix (Label Studio shows it at "Validate and Save").
  */
 export function createSetupRouter(services: AppServices): Router {
   const router = new Router();
-  router.post('/setup', (context) => {
+  router.post('/setup', async (context) => {
     const setup = parseSetupRequest(context.request.body);
-    const pipeline = services.pipelines.pipelineFor(setup.projectId, setup.labelConfigXml);
+    const pipeline = await services.pipelines.setupFor(setup.projectId, setup.labelConfigXml);
     services.labelConfigs.set(setup.projectId ?? '', setup.labelConfigXml);
     if (Object.keys(setup.extraParams).length > 0) {
       (context.state.logger as Logger).info(

@@ -60,6 +60,7 @@ export function supportsChoices(target: PredictionTarget): boolean {
 export const choicesTask: ControlTask = {
   name: 'choices.v1',
   controlType: 'Choices',
+  objectTypes: ['Text', 'HyperText', 'Paragraphs', 'Image'],
   supports: supportsChoices,
   instructions: createChoicesInstructions,
   schema: (target) => createChoicesSchema(target.control),

@@ -55,6 +55,7 @@ export function supportsDateTime(target: PredictionTarget, year: number = curren
 export const dateTimeTask: ControlTask = {
   name: 'datetime.v1',
   controlType: 'DateTime',
+  objectTypes: ['Text', 'HyperText', 'Paragraphs'],
   supports: (target) => supportsDateTime(target),
   instructions: (target) => createDateTimeInstructions(target),
   schema: (target) => createDateTimeSchema(target.control, currentYear()),

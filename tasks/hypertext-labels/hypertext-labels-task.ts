@@ -26,6 +26,7 @@ export function createHypertextLabelsInstructions(target: PredictionTarget): str
 export const hypertextLabelsTask: ReportingControlTask = {
   name: 'hypertext-labels.v1',
   controlType: 'HyperTextLabels',
+  objectTypes: ['HyperText'],
   supports: supportsHypertextLabels,
   instructions: createHypertextLabelsInstructions,
   schema: (target) => createLabelsSchema(target.control),
@@ -40,5 +41,6 @@ export const labelsOnHypertextTask: ReportingControlTask = {
   ...hypertextLabelsTask,
   name: 'labels-on-hypertext.v1',
   controlType: 'Labels',
+  objectTypes: ['HyperText'],
   supports: supportsLabelsOnHypertext,
 };

@@ -52,6 +52,7 @@ const labelsChunking: SpanChunking = {
 export const labelsTask: ReportingControlTask = {
   name: 'labels.v1',
   controlType: 'Labels',
+  objectTypes: ['Text'],
   supports: supportsLabels,
   instructions: createLabelsInstructions,
   schema: (target) => createLabelsSchema(target.control),

@@ -52,6 +52,7 @@ export function supportsNumber(target: PredictionTarget): boolean {
 export const numberTask: ControlTask = {
   name: 'number.v1',
   controlType: 'Number',
+  objectTypes: ['Text', 'HyperText', 'Paragraphs', 'Image'],
   supports: supportsNumber,
   instructions: createNumberInstructions,
   schema: (target) => createNumberSchema(target.control),

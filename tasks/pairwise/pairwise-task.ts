@@ -44,6 +44,7 @@ export function supportsPairwise(target: PredictionTarget): boolean {
 export const pairwiseTask: ControlTask = {
   name: 'pairwise.v1',
   controlType: 'Pairwise',
+  objectTypes: ['Text', 'HyperText', 'Paragraphs'],
   supports: supportsPairwise,
   instructions: createPairwiseInstructions,
   schema: createPairwiseSchema,

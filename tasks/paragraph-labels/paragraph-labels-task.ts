@@ -28,6 +28,7 @@ export function createParagraphLabelsInstructions(target: PredictionTarget): str
 export const paragraphLabelsTask: ReportingControlTask = {
   name: 'paragraph-labels.v1',
   controlType: 'ParagraphLabels',
+  objectTypes: ['Paragraphs'],
   supports: supportsParagraphLabels,
   instructions: createParagraphLabelsInstructions,
   schema: (target) => createParagraphLabelsSchema(target.control),

@@ -43,6 +43,7 @@ export function supportsRating(target: PredictionTarget): boolean {
 export const ratingTask: ControlTask = {
   name: 'rating.v1',
   controlType: 'Rating',
+  objectTypes: ['Text', 'HyperText', 'Paragraphs', 'Image'],
   supports: supportsRating,
   instructions: createRatingInstructions,
   schema: (target) => createRatingSchema(target.control),

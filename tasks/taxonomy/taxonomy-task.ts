@@ -74,6 +74,7 @@ export function supportsTaxonomy(target: PredictionTarget): boolean {
 export const taxonomyTask: ControlTask = {
   name: 'taxonomy.v1',
   controlType: 'Taxonomy',
+  objectTypes: ['Text', 'HyperText', 'Paragraphs', 'Image'],
   supports: supportsTaxonomy,
   instructions: createTaxonomyInstructions,
   schema: (target) => createTaxonomySchema(target.control),

@@ -70,6 +70,7 @@ export function supportsTextArea(target: PredictionTarget): boolean {
 export const textAreaTask: ControlTask = {
   name: 'textarea.v1',
   controlType: 'TextArea',
+  objectTypes: ['Text', 'HyperText', 'Paragraphs', 'Image'],
   supports: supportsTextArea,
   instructions: createTextAreaInstructions,
   schema: (target) => createTextAreaSchema(target.control),

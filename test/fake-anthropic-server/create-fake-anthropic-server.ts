@@ -15,6 +15,13 @@ import type { FakeAnthropicHandler, FakeAnthropicReply, RecordedRequest } from '
 export interface FakeAnthropicServerOptions {
   /** The handler used once the script is used up. Default `answerFromRequest`. */
   handler?: FakeAnthropicHandler;
+  /**
+   * The models `GET /v1/models/{model_id}` knows (others: 404 `not_found_error`). Messages answer for any model.
+   * Default `claude-sonnet-4-5`, `claude-sonnet-4-5-20250929`, `claude-haiku-4-5`, `claude-haiku-4-5-20251001`.
+   */
+  models?: string[];
+  /** The keys accepted in `x-api-key`; any other gets 401 `authentication_error`. Default: every request is accepted. */
+  apiKeys?: string[];
 }
 
 export interface FakeAnthropicServer {
@@ -26,10 +33,30 @@ export interface FakeAnthropicServer {
   script(...steps: Array<FakeAnthropicReply | FakeAnthropicHandler>): void;
   /** Replaces the handler that answers when the script is empty. */
   setHandler(handler: FakeAnthropicHandler): void;
-  /** Forgets recorded requests and the script, and restores the handler given at creation. */
+  /** Replaces the models `GET /v1/models/{model_id}` knows. */
+  setModels(models: string[]): void;
+  /** Replaces the keys accepted; `null` accepts every request. */
+  setApiKeys(apiKeys: string[] | null): void;
+  /** Forgets recorded requests and the script, and restores the handler, models and keys given at creation. */
   reset(): void;
   /** Ends every open connection (hung ones too) and stops the server. */
   close(): Promise<void>;
+}
+
+const DEFAULT_MODELS = ['claude-sonnet-4-5', 'claude-sonnet-4-5-20250929', 'claude-haiku-4-5', 'claude-haiku-4-5-20251001'];
+
+const MODEL_ROUTE = /^GET \/v1\/models\/(.+)$/;
+
+/** What the real API says about a missing or unknown `x-api-key`, or null when the key is accepted. */
+function findAuthenticationProblem(apiKey: string | string[] | undefined, apiKeys: string[] | null): string | null {
+  if (apiKeys === null) return null;
+  if (typeof apiKey !== 'string' || apiKey === '') return 'x-api-key header is required';
+  return apiKeys.includes(apiKey) ? null : 'invalid x-api-key';
+}
+
+/** `GET /v1/models/{model_id}` as the real API answers it. */
+function createModelInfoBody(id: string): object {
+  return { type: 'model', id, display_name: id.replace(/^claude-/, 'Claude ').replace(/-/g, ' '), created_at: '2025-09-29T00:00:00Z' };
 }
 
 const MALFORMED_BODY = '{"id":"msg_fake","type":"message","role":"assistant","content":[{"type":"text","text":';
@@ -162,15 +189,26 @@ function sendReply(response: ServerResponse, reply: SentReply<FakeAnthropicReply
 }
 
 /**
- * A real HTTP server on 127.0.0.1 speaking the Anthropic Messages wire protocol (`POST /v1/messages`), for tests that
+ * A real HTTP server on 127.0.0.1 speaking the Anthropic Messages wire protocol (`POST /v1/messages`, `GET /v1/models/{model_id}`), for tests that
  * drive the real `@anthropic-ai/sdk`. Answers are scripted per request or decided by a handler; every request is
  * recorded.
  */
 export async function createFakeAnthropicServer(options: FakeAnthropicServerOptions = {}): Promise<FakeAnthropicServer> {
-  const { origin, ...controls } = await startFakeHttpServer<MessageCreateParams, FakeAnthropicReply, RecordedRequest>({
+  const initialModels = options.models ?? DEFAULT_MODELS;
+  let models = [...initialModels];
+  let apiKeys = options.apiKeys ? [...options.apiKeys] : null;
+  const { origin, reset, ...controls } = await startFakeHttpServer<MessageCreateParams, FakeAnthropicReply, RecordedRequest>({
     handler: options.handler ?? answerFromRequest,
     async route({ request, route, parsed, response, answer }) {
-      if (route !== 'POST /v1/messages') {
+      const modelId = MODEL_ROUTE.exec(route)?.[1];
+      const authenticationProblem = findAuthenticationProblem(request.headers['x-api-key'], apiKeys);
+      if (authenticationProblem) {
+        sendError(response, 401, { message: authenticationProblem });
+      } else if (modelId !== undefined) {
+        const id = decodeURIComponent(modelId);
+        if (models.includes(id)) send(response, 200, createModelInfoBody(id));
+        else sendError(response, 404, { message: `model: ${id}` });
+      } else if (route !== 'POST /v1/messages') {
         sendError(response, 404, { message: 'Not Found' });
       } else if (!parsed) {
         sendError(response, 400, { message: 'There was an issue with your request body: it is not valid JSON.' });
@@ -187,5 +225,15 @@ export async function createFakeAnthropicServer(options: FakeAnthropicServerOpti
     },
   });
 
-  return { baseURL: origin, ...controls };
+  return {
+    baseURL: origin,
+    ...controls,
+    setModels: (known) => void (models = [...known]),
+    setApiKeys: (accepted) => void (apiKeys = accepted ? [...accepted] : null),
+    reset: () => {
+      reset();
+      models = [...initialModels];
+      apiKeys = options.apiKeys ? [...options.apiKeys] : null;
+    },
+  };
 }

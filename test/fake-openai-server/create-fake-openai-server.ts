@@ -84,8 +84,16 @@ export type FakeOpenAIHandler = (
 export interface FakeOpenAIServerOptions {
   /** The handler used once the script is used up. Default `answerFromResponseFormat`. */
   handler?: FakeOpenAIHandler;
-  /** Ids listed by `GET /v1/models`. */
+  /**
+   * The models served: listed by `GET /v1/models` and retrieved by `GET /v1/models/{id}` (others: 404
+   * `model_not_found`). Chat completions answer for any model. Default `gpt-4o-mini`, `gpt-4o`.
+   */
   models?: string[];
+  /**
+   * The API keys accepted (`Authorization: Bearer <key>`) on the `/v1` routes; any other key gets 401
+   * `invalid_api_key`, none at all a 401 saying so. Default: every request is accepted.
+   */
+  apiKeys?: string[];
 }
 
 export interface FakeOpenAIServer {
@@ -103,10 +111,35 @@ export interface FakeOpenAIServer {
   script(...steps: Array<FakeOpenAIReply | FakeOpenAIHandler>): void;
   /** Replaces the handler that answers when the script is empty. */
   setHandler(handler: FakeOpenAIHandler): void;
-  /** Forgets recorded requests and the script, and restores the handler given at creation. */
+  /** Replaces the models served. */
+  setModels(models: string[]): void;
+  /** Replaces the API keys accepted; `null` accepts every request. */
+  setApiKeys(apiKeys: string[] | null): void;
+  /** Forgets recorded requests and the script, and restores the handler, models and keys given at creation. */
   reset(): void;
   /** Ends every open connection (hung ones too) and stops the server. */
   close(): Promise<void>;
+}
+
+const MODEL_ROUTE = /^GET \/v1\/models\/(.+)$/;
+
+const MISSING_KEY_MESSAGE =
+  "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY), or as the password field (with blank username) if you're accessing the API from your browser and are prompted for a username and password. You can obtain an API key from https://platform.openai.com/account/api-keys.";
+
+/** How the real API quotes a wrong key: its start and its last four characters. */
+function maskKey(key: string): string {
+  return `${key.slice(0, 3)}${'*'.repeat(Math.max(0, key.length - 7))}${key.slice(-4)}`;
+}
+
+/** The 401 the real API sends when the key is missing or not one it knows, or null when the key is accepted. */
+function findAuthenticationProblem(authorization: string | string[] | undefined, apiKeys: string[] | null): object | null {
+  if (apiKeys === null) return null;
+  const key = typeof authorization === 'string' ? /^Bearer (.+)$/.exec(authorization)?.[1] : undefined;
+  if (key === undefined) return createOpenAIErrorBody(401, { message: MISSING_KEY_MESSAGE, code: null });
+  if (apiKeys.includes(key)) return null;
+  return createOpenAIErrorBody(401, {
+    message: `Incorrect API key provided: ${maskKey(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+  });
 }
 
 const MALFORMED_BODY = '{"id":"chatcmpl-fake","object":"chat.completion","choices":[{"index":0,"message":';
@@ -198,18 +231,28 @@ function answerChatCompletion(exchange: FakeOpenAIExchange, flavor: ErrorBodyFla
 
 /**
  * A real HTTP server on 127.0.0.1 speaking the OpenAI Chat Completions wire protocol (`POST /v1/chat/completions`,
- * `GET /v1/models`, and Azure OpenAI's `POST /openai/deployments/{deployment}/chat/completions`), for tests that drive the real `openai` SDK. Answers are scripted per request or decided by a
+ * `GET /v1/models`, `GET /v1/models/{id}`, and Azure OpenAI's `POST /openai/deployments/{deployment}/chat/completions`), for tests that drive the real `openai` SDK. Answers are scripted per request or decided by a
  * handler; every request is recorded.
  */
 export async function createFakeOpenAIServer(options: FakeOpenAIServerOptions = {}): Promise<FakeOpenAIServer> {
-  const models = options.models ?? ['gpt-4o-mini', 'gpt-4o'];
+  const initialModels = options.models ?? ['gpt-4o-mini', 'gpt-4o'];
+  let models = [...initialModels];
+  let apiKeys = options.apiKeys ? [...options.apiKeys] : null;
 
-  const { origin, ...controls } = await startFakeHttpServer<ChatCompletionCreateParams, FakeOpenAIReply, RecordedRequest>({
+  const { origin, reset, ...controls } = await startFakeHttpServer<ChatCompletionCreateParams, FakeOpenAIReply, RecordedRequest>({
     handler: options.handler ?? answerFromResponseFormat,
     async route(exchange) {
       const { request, route, parsed, response } = exchange;
       const azureDeployment = AZURE_CHAT_COMPLETIONS_ROUTE.exec(route)?.[1];
-      if (route === 'GET /v1/models') {
+      const modelId = MODEL_ROUTE.exec(route)?.[1];
+      const authenticationProblem = route.includes(' /v1/') ? findAuthenticationProblem(request.headers.authorization, apiKeys) : null;
+      if (authenticationProblem) {
+        send(response, 401, authenticationProblem);
+      } else if (modelId !== undefined) {
+        const id = decodeURIComponent(modelId);
+        if (models.includes(id)) send(response, 200, { id, object: 'model', created: 1_700_000_000, owned_by: 'system' });
+        else send(response, 404, createOpenAIErrorBody(404, { message: `The model \`${id}\` does not exist or you do not have access to it.` }));
+      } else if (route === 'GET /v1/models') {
         send(response, 200, {
           object: 'list',
           data: models.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'system' })),
@@ -233,5 +276,16 @@ export async function createFakeOpenAIServer(options: FakeOpenAIServerOptions = 
     },
   });
 
-  return { baseURL: `${origin}/v1`, azureEndpoint: origin, ...controls };
+  return {
+    baseURL: `${origin}/v1`,
+    azureEndpoint: origin,
+    ...controls,
+    setModels: (served) => void (models = [...served]),
+    setApiKeys: (accepted) => void (apiKeys = accepted ? [...accepted] : null),
+    reset: () => {
+      reset();
+      models = [...initialModels];
+      apiKeys = options.apiKeys ? [...options.apiKeys] : null;
+    },
+  };
 }
