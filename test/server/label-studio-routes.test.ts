@@ -41,12 +41,12 @@ describe('Label Studio ML backend routes over HTTP', () => {
   });
 
   describe('POST /setup', () => {
-    it('returns the model_version that /predict then uses, without calling the model', async () => {
+    it('returns the model_version that /predict then uses, retrieving the model but asking for no completion', async () => {
       const setup = await server.post('/setup', setupRequest);
       expect(setup.status).toBe(200);
       expect(typeof setup.body.model_version).toBe('string');
       expect(setup.body.model_version).toMatch(/^prelabel-gpt-4o-[0-9a-f]{12}$/);
-      expect(openai.requests).toHaveLength(0);
+      expect(openai.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /v1/models/gpt-4o']);
       const predict = await server.post('/predict', predictRequest);
       expect(predict.body.results.map((result: { model_version: string }) => result.model_version)).toEqual([
         setup.body.model_version,
@@ -327,7 +327,7 @@ describe('project YAML files through the server', () => {
     expect(second).not.toBe(first);
     expect(second).toMatch(/^prelabel-gpt-4o-mini-/);
     await server.post('/predict', { ...predictRequest, tasks: [predictRequest.tasks[0]] });
-    expect(openai.requests[0]?.body).toMatchObject({ model: 'gpt-4o-mini', temperature: 0.5 });
+    expect(openai.requests.find((request) => request.path === '/v1/chat/completions')?.body).toMatchObject({ model: 'gpt-4o-mini', temperature: 0.5 });
 
     writeFileSync(path.join(server.projectsDirectory, file), 'projects: [3]\nprovider:\n  model: gpt-4o\n  temprature: 0.5\n');
     const third = await server.post('/setup', setupRequest);

@@ -48,8 +48,10 @@ describe('fallback providers', () => {
     expect(response.body.results.map((prediction: any) => prediction.model_version)).toEqual([version, version]);
     expect(response.body.results.map((prediction: any) => prediction.result[0].value.choices)).toEqual([['Positive'], ['Negative']]);
     expect(response.body.results[0].result[0].meta).toEqual({ text: ['answered by fallback openai gpt-4o-mini'] });
-    expect(primary.requests).toHaveLength(4);
-    expect((secondary.requests[0]?.body as any).model).toBe('gpt-4o-mini');
+    // /setup retrieved each model once; then two tasks, each tried twice on the primary.
+    expect(primary.requests.filter((request) => request.path === '/v1/chat/completions')).toHaveLength(4);
+    expect(secondary.requests.map((request) => `${request.method} ${request.path}`)[0]).toBe('GET /v1/models/gpt-4o-mini');
+    expect((secondary.requests.find((request) => request.method === 'POST')?.body as any).model).toBe('gpt-4o-mini');
   });
 
   it('does not fall back on a request the primary refuses as wrong (400)', async () => {
