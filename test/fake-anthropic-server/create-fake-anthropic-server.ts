@@ -20,7 +20,10 @@ export interface FakeAnthropicServerOptions {
    * Default `claude-sonnet-4-5`, `claude-sonnet-4-5-20250929`, `claude-haiku-4-5`, `claude-haiku-4-5-20251001`.
    */
   models?: string[];
-  /** The keys accepted in `x-api-key`; any other gets 401 `authentication_error`. Default: every request is accepted. */
+  /**
+   * The keys accepted (`x-api-key`, or `Authorization: Bearer`); any other gets 401 `authentication_error`. Default:
+   * every request is accepted.
+   */
   apiKeys?: string[];
 }
 
@@ -47,10 +50,17 @@ const DEFAULT_MODELS = ['claude-sonnet-4-5', 'claude-sonnet-4-5-20250929', 'clau
 
 const MODEL_ROUTE = /^GET \/v1\/models\/(.+)$/;
 
-/** What the real API says about a missing or unknown `x-api-key`, or null when the key is accepted. */
-function findAuthenticationProblem(apiKey: string | string[] | undefined, apiKeys: string[] | null): string | null {
+/** The key a request carries: `x-api-key`, or `Authorization: Bearer` (which the SDK sends too). */
+function readApiKey(headers: RecordedRequest['headers']): string | undefined {
+  const apiKey = headers['x-api-key'];
+  if (typeof apiKey === 'string' && apiKey !== '') return apiKey;
+  return typeof headers.authorization === 'string' ? /^Bearer (.+)$/.exec(headers.authorization)?.[1] : undefined;
+}
+
+/** What the real API says about a missing or unknown key, or null when the key is accepted. */
+function findAuthenticationProblem(apiKey: string | undefined, apiKeys: string[] | null): string | null {
   if (apiKeys === null) return null;
-  if (typeof apiKey !== 'string' || apiKey === '') return 'x-api-key header is required';
+  if (apiKey === undefined) return 'x-api-key header is required';
   return apiKeys.includes(apiKey) ? null : 'invalid x-api-key';
 }
 
@@ -201,7 +211,7 @@ export async function createFakeAnthropicServer(options: FakeAnthropicServerOpti
     handler: options.handler ?? answerFromRequest,
     async route({ request, route, parsed, response, answer }) {
       const modelId = MODEL_ROUTE.exec(route)?.[1];
-      const authenticationProblem = findAuthenticationProblem(request.headers['x-api-key'], apiKeys);
+      const authenticationProblem = findAuthenticationProblem(readApiKey(request.headers), apiKeys);
       if (authenticationProblem) {
         sendError(response, 401, { message: authenticationProblem });
       } else if (modelId !== undefined) {

@@ -17,9 +17,17 @@ export interface TestServer {
   logText(): string;
   projectsDirectory: string;
   services: RootServices;
-  post(route: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
-  get(route: string, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  post(route: string, body: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  get(route: string, headers?: Record<string, string>): Promise<TestResponse>;
   close(): Promise<void>;
+}
+
+export interface TestResponse {
+  status: number;
+  /** The HTTP reason phrase: what Label Studio shows of an error. */
+  statusText: string;
+  body: any;
+  headers: Headers;
 }
 
 /** The real app on 127.0.0.1 (a free port), with a capturing logger and its own projects folder. */
@@ -57,7 +65,7 @@ export async function startTestServer(options: {
     } catch {
       // not JSON: keep the text
     }
-    return { status: response.status, body: parsed as any, headers: response.headers };
+    return { status: response.status, statusText: response.statusText, body: parsed as any, headers: response.headers };
   }
 
   return {
