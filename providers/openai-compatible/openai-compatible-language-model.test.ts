@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { container } from 'tsyringe';
 import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions';
 import { ERROR_CODES } from '../../core/errors';
@@ -252,6 +254,55 @@ describe('OpenAICompatibleLanguageModel', () => {
 
       expect(error).toMatchObject({ isRetryable: true });
       expect(error.message).toBe('the OpenAI-compatible server answered without a chat completion choice');
+    });
+  });
+
+  describe('checkAccess', () => {
+    /** A vLLM-like server: `GET /v1/models` lists the served models; `GET /v1/models/{id}` is a plain 404. */
+    async function startListOnlyServer(models: string[]): Promise<{ baseURL: string; close(): Promise<void>; paths: string[] }> {
+      const paths: string[] = [];
+      const listOnly = createServer((request, response) => {
+        paths.push(`${request.method} ${request.url}`);
+        const body = request.url === '/v1/models' ? { object: 'list', data: models.map((id) => ({ id, object: 'model', created: 1, owned_by: 'vllm' })) } : { detail: 'Not Found' };
+        response.writeHead(request.url === '/v1/models' ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      });
+      await new Promise<void>((resolve) => listOnly.listen(0, '127.0.0.1', resolve));
+      const { port } = listOnly.address() as AddressInfo;
+      return { baseURL: `http://127.0.0.1:${port}/v1`, paths, close: () => new Promise((resolve) => listOnly.close(() => resolve())) };
+    }
+
+    it('is granted when the server retrieves the model, and denied for model_not_found', async () => {
+      server.setModels(['llama3.1:8b']);
+      expect(await createModel().checkAccess(new AbortController().signal)).toEqual({ status: 'granted' });
+      const denied = await createModel({ model: 'llama2:7b' }).checkAccess(new AbortController().signal);
+      expect(denied).toMatchObject({ status: 'denied', error: { code: ERROR_CODES.MODEL_NOT_SERVED } });
+    });
+
+    it('lists the models of a server without GET /models/{id}, and only reports a model it does not list', async () => {
+      const listOnly = await startListOnlyServer(['meta-llama/Llama-3.1-8B-Instruct']);
+      try {
+        const listed = createModel({ baseUrl: listOnly.baseURL, model: 'meta-llama/Llama-3.1-8B-Instruct' });
+        expect(await listed.checkAccess(new AbortController().signal)).toEqual({ status: 'granted' });
+        expect(listOnly.paths).toEqual(['GET /v1/models/meta-llama%2FLlama-3.1-8B-Instruct', 'GET /v1/models']);
+        const unlisted = await createModel({ baseUrl: listOnly.baseURL, model: 'other-model' }).checkAccess(new AbortController().signal);
+        expect(unlisted).toEqual({ status: 'unverified', reason: expect.stringContaining("does not list model 'other-model' (it lists meta-llama/Llama-3.1-8B-Instruct)") });
+      } finally {
+        await listOnly.close();
+      }
+    });
+
+    it('is denied when the server refuses the key', async () => {
+      server.setApiKeys(['gsk_other']);
+      const denied = await createModel({ apiKey: API_KEY }).checkAccess(new AbortController().signal);
+      expect(denied).toMatchObject({ status: 'denied', error: { code: ERROR_CODES.PROVIDER_KEY_REJECTED } });
+      expect((denied as { error: Error }).error.message).not.toContain(API_KEY.slice(-4));
+    });
+
+    it('gives a cache key that changes with the key, and never holds the key', () => {
+      const first = createModel({ apiKey: API_KEY }).accessCheckKey;
+      expect(createModel({ apiKey: API_KEY }).accessCheckKey).toBe(first);
+      expect(createModel({ apiKey: 'gsk_another' }).accessCheckKey).not.toBe(first);
+      expect(first).not.toContain(API_KEY);
     });
   });
 });

@@ -62,6 +62,24 @@ describe('createFakeAnthropicServer', () => {
     ]);
   });
 
+  it('retrieves a known model, and answers 404 not_found_error for another, as the real API does', async () => {
+    expect(await client.models.retrieve('claude-haiku-4-5')).toEqual({ type: 'model', id: 'claude-haiku-4-5', display_name: expect.any(String), created_at: expect.any(String) });
+    const response = await fetch(`${server.baseURL}/v1/models/claude-2.1`, { headers: { 'x-api-key': API_KEY } });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ type: 'error', error: { type: 'not_found_error', message: 'model: claude-2.1' } });
+    server.setModels(['claude-2.1']);
+    expect((await client.models.retrieve('claude-2.1')).id).toBe('claude-2.1');
+  });
+
+  it('accepts only the configured keys: 401 authentication_error for another', async () => {
+    server.setApiKeys(['sk-ant-accepted']);
+    const response = await fetch(`${server.baseURL}/v1/models/claude-haiku-4-5`, { headers: { 'x-api-key': 'sk-ant-wrong' } });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } });
+    const accepted = new Anthropic({ apiKey: 'sk-ant-accepted', baseURL: server.baseURL, maxRetries: 0, webhookKey: null });
+    expect((await accepted.models.retrieve('claude-haiku-4-5')).id).toBe('claude-haiku-4-5');
+  });
+
   it('uses the script in order, then the handler', async () => {
     server.script('first', (body) => `second for ${body.model}`);
     server.setHandler(() => 'from handler');

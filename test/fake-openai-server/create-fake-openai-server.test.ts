@@ -106,6 +106,33 @@ describe('createFakeOpenAIServer', () => {
     expect((await post('/embeddings', '{}')).status).toBe(404);
   });
 
+  it('retrieves a served model, and answers 404 model_not_found for another, as the real API does', async () => {
+    expect(await client.models.retrieve('gpt-4o-mini')).toEqual({ id: 'gpt-4o-mini', object: 'model', created: expect.any(Number), owned_by: 'system' });
+    const response = await fetch(`${server.baseURL}/models/gpt-4-0613`, { headers: { authorization: 'Bearer sk-test' } });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      error: { message: 'The model `gpt-4-0613` does not exist or you do not have access to it.', type: 'invalid_request_error', param: null, code: 'model_not_found' },
+    });
+    server.setModels(['gpt-4-0613']);
+    expect((await client.models.retrieve('gpt-4-0613')).id).toBe('gpt-4-0613');
+  });
+
+  it('accepts only the configured keys on /v1 routes: 401 invalid_api_key for another, 401 for none', async () => {
+    server.setApiKeys(['sk-accepted-0123456789']);
+    const wrong = await fetch(`${server.baseURL}/models/gpt-4o-mini`, { headers: { authorization: 'Bearer sk-test-wrong-9876' } });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toEqual({
+      error: { message: expect.stringMatching(/^Incorrect API key provided: sk-\*+9876\./), type: 'invalid_request_error', param: null, code: 'invalid_api_key' },
+    });
+    const none = await fetch(`${server.baseURL}/models`);
+    expect(none.status).toBe(401);
+    expect(((await none.json()) as { error: { message: string } }).error.message).toMatch(/^You didn't provide an API key/);
+    const accepted = new OpenAI({ apiKey: 'sk-accepted-0123456789', baseURL: server.baseURL, maxRetries: 0 });
+    expect((await accepted.models.retrieve('gpt-4o-mini')).id).toBe('gpt-4o-mini');
+    server.reset();
+    expect((await client.models.retrieve('gpt-4o-mini')).id).toBe('gpt-4o-mini');
+  });
+
   it('delays an answer', async () => {
     server.script({ type: 'completion', content: 'late', delayMs: 50 });
     const startedAt = Date.now();
