@@ -77,7 +77,9 @@ describe('Pipeline', () => {
     ScriptedLanguageModel.answer = () => ({ text: '{"sentiment": "Negative", "topics": ["Politics", "Sports"]}' });
     const pipeline = buildPipeline(settings());
     expect(pipeline.targets.map((target) => target.control.name)).toEqual(['sentiment', 'topics']);
-    expect(pipeline.skipped).toEqual([{ control: 'per_region', reason: expect.stringContaining('<Choices>') }]);
+    expect(pipeline.skipped).toEqual([
+      { control: 'per_region', tag: '<Choices name="per_region"> on <Text name="text">', reason: expect.stringContaining('perRegion') },
+    ]);
     const [outcome] = await pipeline.predictAll([{ id: 1, data: { text: 'x' } }]);
     expect(ScriptedLanguageModel.calls).toHaveLength(1);
     expect(outcome?.prediction.result.map((result) => [result.from_name, result.value])).toEqual([
