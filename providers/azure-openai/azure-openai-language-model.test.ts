@@ -216,6 +216,23 @@ describe('AzureOpenAILanguageModel', () => {
     });
   });
 
+  describe('checkAccess', () => {
+    it('is denied, without a request, when there are no credentials or the token variable is unset', async () => {
+      const noCredentials = await createModel({}, {}).checkAccess(new AbortController().signal);
+      expect(noCredentials).toMatchObject({ status: 'denied', error: { code: ERROR_CODES.PROVIDER_KEY_MISSING } });
+      expect((noCredentials as { error: Error }).error.message).toContain('set AZURE_OPENAI_API_KEY');
+      const noToken = await createModel({ options: { azure_ad_token_env: 'LABELING_AD_TOKEN' } }, {}).checkAccess(new AbortController().signal);
+      expect(noToken).toMatchObject({ status: 'denied', error: { code: ERROR_CODES.PROVIDER_KEY_MISSING } });
+      expect(server.requests).toHaveLength(0);
+    });
+
+    it('leaves the deployment unverified, saying why, when the credentials are there', async () => {
+      const access = await createModel().checkAccess(new AbortController().signal);
+      expect(access).toEqual({ status: 'unverified', reason: expect.stringContaining('no cheap deployment lookup') });
+      expect(server.requests).toHaveLength(0);
+    });
+  });
+
   describe('credentials', () => {
     it('prefers provider.apiKey to AZURE_OPENAI_API_KEY, and never reads process.env', async () => {
       await withProcessEnvironment(
