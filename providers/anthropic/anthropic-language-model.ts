@@ -14,7 +14,7 @@ import { TOKENS } from '../../core/tokens';
 import { classifyAccessFailure, type AccessCheckContext } from '../shared/classify-access-failure';
 import { createAccessCheckKey } from '../shared/create-access-check-key';
 import { createCallDeadline } from '../shared/create-call-deadline';
-import { describeSettingsFile } from '../shared/describe-settings-file';
+import { describeModelSetting, describeSettingsFile } from '../shared/describe-settings-file';
 import { nonEmpty } from '../shared/non-empty';
 import { PLACEHOLDER_API_KEY } from '../shared/placeholder-api-key';
 import { ANTHROPIC_PROVIDER } from './anthropic-provider-name';
@@ -84,7 +84,7 @@ export class AnthropicLanguageModel implements LanguageModel {
       modelId: this.modelId,
       secrets: this.secrets,
       keySetting: `ANTHROPIC_API_KEY in the environment of prelabel, or provider.api_key: \${VAR} in ${settingsFile}`,
-      settingsFile,
+      modelSetting: describeModelSetting(settings.sourceFile),
     };
 
     this.client = this.configurationError

@@ -6,7 +6,7 @@ import { TOKENS } from '../../core/tokens';
 import { checkOpenAIModelAccess, type OpenAIModelAccessTarget } from '../shared/check-openai-model-access';
 import { createAccessCheckKey } from '../shared/create-access-check-key';
 import { createOpenAIClient } from '../shared/create-openai-client';
-import { describeSettingsFile } from '../shared/describe-settings-file';
+import { describeModelSetting, describeSettingsFile } from '../shared/describe-settings-file';
 import { generateChatCompletion, type ChatCompletionTarget } from '../shared/generate-chat-completion';
 import { nonEmpty } from '../shared/non-empty';
 import { convertOpenAICompatibleProviderOptions } from './convert-openai-compatible-provider-options';
@@ -85,7 +85,7 @@ export class OpenAICompatibleLanguageModel implements LanguageModel {
     this.accessTarget = this.target && {
       ...this.target,
       keySetting: `provider.api_key: \${VAR} in ${settingsFile} (the key of the server at provider.base_url)`,
-      settingsFile,
+      modelSetting: describeModelSetting(settings.sourceFile),
       listFallback: true,
     };
   }

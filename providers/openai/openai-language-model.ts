@@ -7,7 +7,7 @@ import { convertOpenAIProviderOptions } from '../shared/convert-openai-provider-
 import { checkOpenAIModelAccess, type OpenAIModelAccessTarget } from '../shared/check-openai-model-access';
 import { createAccessCheckKey } from '../shared/create-access-check-key';
 import { createOpenAIClient } from '../shared/create-openai-client';
-import { describeSettingsFile } from '../shared/describe-settings-file';
+import { describeModelSetting, describeSettingsFile } from '../shared/describe-settings-file';
 import { generateChatCompletion, type ChatCompletionTarget } from '../shared/generate-chat-completion';
 import { nonEmpty } from '../shared/non-empty';
 import { resolveOpenAIImageInput } from '../shared/resolve-openai-image-input';
@@ -86,7 +86,7 @@ export class OpenAILanguageModel implements LanguageModel {
     this.accessTarget = this.target && {
       ...this.target,
       keySetting,
-      settingsFile,
+      modelSetting: describeModelSetting(settings.sourceFile),
       listFallback: false,
     };
   }

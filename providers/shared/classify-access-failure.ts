@@ -17,7 +17,7 @@ export interface AccessCheckContext {
   /** Where the key is set, e.g. `OPENAI_API_KEY in the environment of prelabel, or provider.api_key in x.yaml`. */
   keySetting: string;
   /** Where the model is set, e.g. `provider.model in x.yaml`. */
-  settingsFile: string;
+  modelSetting: string;
 }
 
 interface StatusError {
@@ -41,7 +41,7 @@ function describeCode(error: StatusError): string {
 export function createModelNotServedError(context: AccessCheckContext, statusCode?: number): ProviderAccessError {
   return new ProviderAccessError(
     ERROR_CODES.MODEL_NOT_SERVED,
-    `model '${context.modelId}' is not served by ${context.provider} at ${describeOrigin(context.baseURL)} (retired, misspelt, or not open to this key): set provider.model in ${context.settingsFile} to a model it serves`,
+    `model '${context.modelId}' is not served by ${context.provider} at ${describeOrigin(context.baseURL)} (retired, misspelt, or not open to this key): set ${context.modelSetting} to a model it serves`,
     { provider: context.provider, statusCode },
   );
 }

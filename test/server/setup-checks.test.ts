@@ -68,6 +68,14 @@ describe('"Validate and Save" (/setup) checks the provider', () => {
     expect(response.body.detail).toContain(`set provider.model in ${path.join(projectsDirectory, 'project.yaml')}`);
   });
 
+  it('names PRELABEL_MODEL when the default pipeline (no YAML) has a model the provider does not serve', async () => {
+    server = await startTestServer({ environment: { OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: openai.baseURL, PRELABEL_MODEL: 'gpt-4-32k' } });
+    const response = await server.post('/setup', setupBody());
+    expect(response.status).toBe(400);
+    expect(response.body.detail).toContain("model 'gpt-4-32k' is not served by openai");
+    expect(response.body.detail).toContain("set PRELABEL_MODEL (the default pipeline's model), or provider.model in a project YAML file");
+  });
+
   it('checks once per provider, key and model for minutes, failures too: not on every /setup', async () => {
     const projectsDirectory = projectsWith('projects: [3]\nprovider:\n  model: gpt-4-0613\n');
     server = await startTestServer({ projectsDirectory, environment: { OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: openai.baseURL } });
