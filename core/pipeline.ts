@@ -372,9 +372,8 @@ export class Pipeline {
   /**
    * Predicts every task, `concurrency` at a time. Outcomes keep task order; a task that fails gets an empty
    * prediction marked failed (so Label Studio asks for it again) and its error is logged with the task id, so one bad
-   * task never fails the batch. With a deadline,
-   * tasks not finished by then get an empty prediction marked incomplete and go on in the background, so their
-   * answers land in the cache for the next request.
+   * task never fails the batch. With a deadline, tasks not finished by then get an empty prediction marked incomplete
+   * and go on in the background, so their answers land in the cache for the next request.
    */
   async predictAll(tasks: LabelStudioTask[], options: PredictOptions = {}): Promise<PredictionOutcome[]> {
     const outcomes = new Array<PredictionOutcome | undefined>(tasks.length);
