@@ -69,7 +69,7 @@ export function createStderrLogDestination(environment: NodeJS.ProcessEnv, strea
     throw new SettingError(`PRELABEL_LOG_FORMAT=${environment.PRELABEL_LOG_FORMAT} is not a log format; use json or pretty`);
   }
   const pretty = format === 'pretty' || (format === '' && Boolean(stream.isTTY));
-  const prettify = pretty ? prettyFactory({ colorize: Boolean(stream.isTTY), translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' }) : null;
+  const prettify = pretty ? prettyFactory({ colorize: Boolean(stream.isTTY), translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', singleLine: true, errorLikeObjectKeys: ['err'] }) : null;
   return new TerminalLogDestination(stream, prettify);
 }
 
