@@ -14,7 +14,7 @@ repository="${1:-$(cd "$(dirname "$0")/.." && pwd)}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/prelabel-production-XXXXXX")"
 server_pid=""
 cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi
+  if [ -n "$server_pid" ]; then kill -TERM -- "-$server_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -25,23 +25,28 @@ free_port() {
   node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
 }
 
-# Starts a server in the background (the command in "$@", run in the current folder), waits for GET /health, runs
-# the image's health check command, then stops it with SIGTERM and expects a clean exit.
+# Starts a server in the background in its own process group (the command in "$@", run in the current folder), waits
+# for GET /health, runs the image's health check command, then stops the group with SIGTERM (npm start's node child
+# too) and expects the port to be free again.
 serve_and_check() {
   local name="$1"; shift
   local port; port="$(free_port)"
   local log="$work/$name.log"
   PORT="$port" HOST=127.0.0.1 PRELABEL_DATA_DIR="$work/$name-data" PRELABEL_PROJECTS_DIR="$work/$name-projects" \
-    OPENAI_API_KEY=sk-production-install-check LOG_LEVEL=INFO "$@" >"$log" 2>&1 &
+    OPENAI_API_KEY=sk-production-install-check LOG_LEVEL=INFO setsid "$@" >"$log" 2>&1 &
   server_pid=$!
   mkdir -p "$work/$name-projects"
   for _ in $(seq 1 300); do
     if node -e 'fetch(process.argv[1]).then((r)=>process.exit(r.ok?0:1),()=>process.exit(1))' "http://127.0.0.1:$port/health"; then
       echo "$name: GET /health answers on port $port"
       if [ -f dist/server/check-health.js ]; then PORT="$port" node dist/server/check-health.js; fi
-      kill -TERM "$server_pid"
-      wait "$server_pid" || { echo "$name: the server did not stop cleanly" >&2; cat "$log" >&2; exit 1; }
+      kill -TERM -- "-$server_pid"
+      wait "$server_pid" || true
       server_pid=""
+      if node -e 'fetch(process.argv[1]).then(()=>process.exit(0),()=>process.exit(1))' "http://127.0.0.1:$port/health"; then
+        echo "$name: the server still answers after SIGTERM" >&2; cat "$log" >&2; exit 1
+      fi
+      grep -q '"msg":"stopping: finishing open requests' "$log" || { echo "$name: no orderly stop logged" >&2; cat "$log" >&2; exit 1; }
       return 0
     fi
     if ! kill -0 "$server_pid" 2>/dev/null; then break; fi
