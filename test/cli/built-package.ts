@@ -5,6 +5,8 @@ import path from 'node:path';
 export const REPOSITORY_ROOT = path.join(__dirname, '..', '..');
 export const BUILT_CLI = path.join(REPOSITORY_ROOT, 'dist', 'server', 'cli', 'main.js');
 export const BUILT_SERVER = path.join(REPOSITORY_ROOT, 'dist', 'server', 'main.js');
+/** Written by every (incremental) build, unlike the output files, which tsc rewrites only when their source changed. */
+const BUILD_INFO = path.join(REPOSITORY_ROOT, 'dist', 'tsconfig.build.tsbuildinfo');
 
 const SOURCE_FOLDERS = ['core', 'providers', 'tasks', 'server', 'config'];
 
@@ -25,7 +27,8 @@ function newestSourceTime(folder: string): number {
 export function ensureBuilt(): void {
   let builtAt = 0;
   try {
-    builtAt = statSync(BUILT_CLI).mtimeMs;
+    statSync(BUILT_CLI);
+    builtAt = statSync(BUILD_INFO).mtimeMs;
   } catch {
     builtAt = 0;
   }
