@@ -55,12 +55,12 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 /** A projects folder that does not exist is allowed (every project gets the default) but is often a wrong path. */
-function warnWhenProjectsFolderIsMissing(environment: NodeJS.ProcessEnv, logger: Logger): void {
-  const directory = path.resolve(environment.PRELABEL_PROJECTS_DIR ?? 'projects');
+export function warnWhenProjectsFolderIsMissing(environment: NodeJS.ProcessEnv, logger: Logger, given?: string): void {
+  const directory = path.resolve(given ?? environment.PRELABEL_PROJECTS_DIR ?? 'projects');
   if (existsSync(directory)) return;
   logger.warn(
     { directory },
-    `the projects folder ${directory} does not exist; every project gets the built-in default pipeline (create the folder, or set PRELABEL_PROJECTS_DIR to the folder of your project YAML files)`,
+    `the projects folder ${directory} does not exist; every project gets the built-in default pipeline (create the folder, or set PRELABEL_PROJECTS_DIR, or --projects-dir, to the folder of your project YAML files)`,
   );
 }
 

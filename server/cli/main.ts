@@ -7,7 +7,7 @@ import { describeError } from '../../core/errors';
 import { findPackageRoot } from '../../core/package-root';
 import { closeRootServices, createRootServices, type RootServices } from '../container';
 import { createLogger, createStderrLogDestination } from '../create-logger';
-import { startServer } from '../main';
+import { startServer, warnWhenProjectsFolderIsMissing } from '../main';
 import type { TerminalLogDestination } from '../terminal-log-destination';
 import { runEvalCommand } from './run-eval-command';
 import { formatPredictSummary, runPredictCommand } from './run-predict-command';
@@ -18,6 +18,8 @@ function createServices(projectsDirectory?: string): { services: RootServices; l
   const environment = process.env;
   const logDestination = createStderrLogDestination(environment);
   const logger = createLogger(environment, logDestination, 'warn');
+  // Without a folder named (option or PRELABEL_PROJECTS_DIR), a missing ./projects is the usual offline case.
+  if (projectsDirectory !== undefined || environment.PRELABEL_PROJECTS_DIR) warnWhenProjectsFolderIsMissing(environment, logger, projectsDirectory);
   return { services: createRootServices({ environment, logger, projectsDirectory }), logDestination };
 }
 

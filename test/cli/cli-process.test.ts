@@ -96,9 +96,12 @@ describeWithScript('prelabel predict on a terminal', () => {
     const prefix = /^\[\d{2}:\d{2}:\d{2}\.\d{3}\] ERROR: task failed; returning an empty prediction /;
     const logged = segments.filter((segment) => prefix.test(segment)).map((segment) => JSON.parse(segment.replace(prefix, '')) as { taskId: number });
     expect(logged.map((fields) => fields.taskId).sort((left, right) => left - right)).toEqual(failingIds);
+    // The one other log line: the projects folder named in PRELABEL_PROJECTS_DIR does not exist, with its path.
+    const missingFolder = new RegExp(`^\\[\\d{2}:\\d{2}:\\d{2}\\.\\d{3}\\] WARN: the projects folder ${path.join(folder, 'no-projects')} does not exist; .*\\}$`);
+    expect(segments.filter((segment) => missingFolder.test(segment))).toHaveLength(1);
     // Nothing else carries a log level: no log line was split or glued to the bar.
     const levelled = segments.filter((segment) => /\b(ERROR|WARN|INFO):/.test(segment));
-    expect(levelled.filter((segment) => !prefix.test(segment))).toEqual([]);
+    expect(levelled.filter((segment) => !prefix.test(segment) && !missingFolder.test(segment))).toEqual([]);
 
     const summaryAt = segments.findIndex((segment) => segment.startsWith('prelabel predict: '));
     expect(segments[summaryAt]).toBe('prelabel predict: 40 tasks: 30 predicted (0 with nothing to suggest), 10 failed');
