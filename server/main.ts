@@ -3,9 +3,10 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { describeError, SettingError } from '../core/errors';
+import { DEFAULT_DATA_DIRECTORY } from './cache/create-response-cache';
 import type { Logger } from '../core/logger';
 import { createApp, DEFAULT_BODY_LIMIT, DEFAULT_PREDICT_DEADLINE_MS } from './create-app';
-import { closeRootServices, createRootServices } from './container';
+import { closeRootServices, createRootServices, type RootServices } from './container';
 import { createLogger } from './create-logger';
 import { PrometheusObserver } from './metrics/prometheus-observer';
 
@@ -78,7 +79,16 @@ export async function startServer(environment: NodeJS.ProcessEnv = process.env):
   const host = environment.HOST ?? '0.0.0.0';
   warnWhenProjectsFolderIsMissing(environment, logger);
   const observer = new PrometheusObserver();
-  const services = createRootServices({ environment, logger, observer });
+  let services: RootServices;
+  try {
+    services = createRootServices({ environment, logger, observer });
+  } catch (error) {
+    const dataDirectory = path.resolve(environment.PRELABEL_DATA_DIR || DEFAULT_DATA_DIRECTORY);
+    refuseToStart(
+      `cannot open the cache and example store in ${dataDirectory}: ${describeError(error).message}; set PRELABEL_DATA_DIR to a folder prelabel may write (or REDIS_URL for the cache)`,
+    );
+    return;
+  }
   try {
     services.store.loadAll();
   } catch (error) {
@@ -129,4 +139,6 @@ export async function startServer(environment: NodeJS.ProcessEnv = process.env):
   process.once('SIGINT', stop);
 }
 
-if (require.main === module) void startServer();
+if (require.main === module) {
+  startServer().catch((error: unknown) => refuseToStart(describeError(error).message));
+}

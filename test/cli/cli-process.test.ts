@@ -145,19 +145,25 @@ describe('start-up problems: one line each, with the fix', () => {
     expect(lines).toContainEqual(expect.objectContaining({ level: 40, directory: missingProjects, msg: expect.stringContaining(`the projects folder ${missingProjects} does not exist`) }));
   }, 60_000);
 
-  it('a port held by another program, a PORT that is not a port, an unknown LOG_LEVEL', async () => {
+  it('a port held by another program, a PORT that is not a port, an unknown LOG_LEVEL, a data folder it cannot create', async () => {
     const holder: Server = createServer();
     await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
     const { port } = holder.address() as { port: number };
     const projects = path.join(folder, 'projects');
     mkdirSync(projects);
     try {
-      const [held, notAPort, badLevel] = await Promise.all([
+      const aFile = path.join(folder, 'a-file');
+      writeFileSync(aFile, '');
+      const [held, notAPort, badLevel, badData] = await Promise.all([
         runProcess('node', [BUILT_SERVER], { env: serverEnvironment({ PORT: String(port), PRELABEL_PROJECTS_DIR: projects, LOG_LEVEL: 'ERROR' }) }),
         runProcess('node', [BUILT_SERVER], { env: serverEnvironment({ PORT: 'nine-thousand', PRELABEL_PROJECTS_DIR: projects }) }),
         runProcess('node', [BUILT_SERVER], { env: serverEnvironment({ LOG_LEVEL: 'loud', PRELABEL_PROJECTS_DIR: projects }) }),
+        runProcess('node', [BUILT_SERVER], { env: serverEnvironment({ PRELABEL_PROJECTS_DIR: projects, PRELABEL_DATA_DIR: path.join(aFile, 'data'), PRELABEL_CACHE: 'on' }) }),
       ]);
-      expect([held.code, notAPort.code, badLevel.code]).toEqual([1, 1, 1]);
+      expect([held.code, notAPort.code, badLevel.code, badData.code]).toEqual([1, 1, 1, 1]);
+      expect(linesOf(badData.stderr)).toEqual([
+        expect.stringMatching(new RegExp(`^prelabel: cannot open the cache and example store in ${path.join(aFile, 'data')}: .*; set PRELABEL_DATA_DIR to a folder prelabel may write`)),
+      ]);
       expect(linesOf(held.stderr)).toEqual([expect.stringMatching(new RegExp(`^prelabel: port ${port} is in use .* set PORT to a free port`))]);
       expect(linesOf(notAPort.stderr)).toEqual(['prelabel: PORT=nine-thousand is not a port; set PORT to a number from 1 to 65535 (default 9090)']);
       expect(linesOf(badLevel.stderr)).toEqual([
