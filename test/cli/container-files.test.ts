@@ -17,12 +17,31 @@ const describeWithDockerCompose = hasDockerCompose || process.env.CI ? describe 
 interface ComposeService {
   image?: string;
   build?: { context: string };
-  ports?: Array<{ published: number; target: number } | string>;
+  ports?: Array<{ published: number | string; target: number | string }>;
   environment?: Record<string, string>;
-  volumes?: string[];
-  extra_hosts?: string[];
+  /** docker-compose 1 prints `source:target:mode`; Compose 2 prints objects. */
+  volumes?: Array<string | { source: string; target: string; read_only?: boolean }>;
+  extra_hosts?: string[] | Record<string, string>;
   healthcheck?: { test: string[] };
   profiles?: string[];
+}
+
+/** `published:target` for each port, whichever Compose version printed the file. */
+function portsOf(service: ComposeService): string[] {
+  return (service.ports ?? []).map((port) => `${port.published}:${port.target}`);
+}
+
+/** `source:target[:ro]` for each volume. */
+function volumesOf(service: ComposeService): string[] {
+  return (service.volumes ?? []).map((volume) =>
+    typeof volume === 'string' ? volume.replace(/:rw$/, '') : `${volume.source}:${volume.target}${volume.read_only ? ':ro' : ''}`,
+  );
+}
+
+/** `host:address` for each extra host (Compose 2 may print `host=address` or a map). */
+function extraHostsOf(service: ComposeService): string[] {
+  const hosts = service.extra_hosts ?? [];
+  return Array.isArray(hosts) ? hosts.map((entry) => entry.replace('=', ':')) : Object.entries(hosts).map(([host, address]) => `${host}:${address}`);
 }
 
 describeWithDockerCompose('docker-compose.yml', () => {
@@ -47,12 +66,12 @@ describeWithDockerCompose('docker-compose.yml', () => {
 
     const labelStudio = services['label-studio']!;
     expect(labelStudio.image).toMatch(/^heartexlabs\/label-studio(:|$)/);
-    expect(labelStudio.ports).toContainEqual(expect.objectContaining({ published: 8080, target: 8080 }));
-    expect(labelStudio.volumes).toContainEqual(expect.stringMatching(/^label-studio-data:\/label-studio\/data/));
+    expect(portsOf(labelStudio)).toEqual(['8080:8080']);
+    expect(volumesOf(labelStudio)).toEqual(['label-studio-data:/label-studio/data']);
 
     const prelabel = services.prelabel!;
     expect(prelabel.build?.context).toBe(root);
-    expect(prelabel.ports).toContainEqual(expect.objectContaining({ published: 9090, target: 9090 }));
+    expect(portsOf(prelabel)).toEqual(['9090:9090']);
     expect(prelabel.environment).toMatchObject({
       OPENAI_API_KEY: 'sk-from-dotenv',
       LABEL_STUDIO_API_KEY: 'ls-token',
@@ -62,9 +81,9 @@ describeWithDockerCompose('docker-compose.yml', () => {
       PRELABEL_PROJECTS_DIR: '/app/projects',
       PRELABEL_DATA_DIR: '/data',
     });
-    expect(prelabel.extra_hosts).toEqual(['host.docker.internal:host-gateway']);
+    expect(extraHostsOf(prelabel)).toEqual(['host.docker.internal:host-gateway']);
     expect(prelabel.healthcheck?.test).toEqual(['CMD', 'node', 'dist/server/check-health.js']);
-    expect(prelabel.volumes).toEqual(expect.arrayContaining([`${path.join(root, 'projects')}:/app/projects:ro`, 'prelabel-data:/data:rw']));
+    expect(volumesOf(prelabel).sort()).toEqual([`${path.join(root, 'projects')}:/app/projects:ro`, 'prelabel-data:/data'].sort());
     expect(Object.keys(volumes).sort()).toEqual(['label-studio-data', 'prelabel-data', 'redis-data']);
 
     expect(services.redis?.profiles).toEqual(['scale']);
