@@ -30,8 +30,7 @@ COPY package.json package-lock.json ./
 # --ignore-scripts skips only the package's own `prepare` build (dist/ comes from the build stage); the addon is
 # then built by its own install script through npm rebuild.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
-  && npm rebuild better-sqlite3 \
-  && npm cache clean --force
+  && npm rebuild better-sqlite3
 
 # --- run: node, the production node_modules (with the compiled addon), dist/ and the data files it reads -----------
 FROM ${NODE_IMAGE}
