@@ -37,6 +37,8 @@ export const ERROR_CODES = {
   UNAUTHORIZED: 'UNAUTHORIZED',
   /** The operation was aborted (deadline, shutdown). */
   ABORTED: 'ABORTED',
+  /** An environment variable or command-line value that cannot be used (a PORT that is not a port, an unknown LOG_LEVEL). */
+  SETTING_INVALID: 'SETTING_INVALID',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
@@ -236,4 +238,11 @@ export class AbortedError extends PrelabelError {
 export function describeError(error: unknown): { code?: string; message: string } {
   if (PrelabelError.isInstance(error)) return { code: error.code, message: error.message };
   return { message: error instanceof Error ? error.message : String(error) };
+}
+
+/** An environment variable or command-line value that cannot be used (PORT, LOG_LEVEL); the message says the fix. */
+export class SettingError extends PrelabelError {
+  constructor(message: string, options: PrelabelErrorOptions = {}) {
+    super(ERROR_CODES.SETTING_INVALID, message, options);
+  }
 }

@@ -1,6 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Presets, SingleBar } from 'cli-progress';
 import { RequestInvalidError } from '../../core/errors';
 import type { Pipeline, PredictionOutcome } from '../../core/pipeline';
 import type { ProjectSettings } from '../../core/project-settings';
@@ -12,7 +11,10 @@ import { formatEvaluationTable } from '../evaluation/format-evaluation-table';
 import { readEvaluationTasks, type EvaluationTask } from '../evaluation/read-evaluation-tasks';
 import { renderEvaluationHtml } from '../evaluation/render-evaluation-html';
 import { priceFor } from '../metrics/model-prices';
+import type { TerminalLogDestination } from '../terminal-log-destination';
+import { readLabelConfigFile } from './read-label-config-file';
 import { createCommandPipeline } from './run-predict-command';
+import { startTaskProgress } from './start-task-progress';
 
 export interface EvalCommandOptions {
   labelConfig: string;
@@ -25,6 +27,8 @@ export interface EvalCommandOptions {
   html?: string;
   /** Show a progress bar (on a terminal). */
   progress: boolean;
+  /** The logger's destination; log lines go through it above the progress bar. */
+  logDestination?: TerminalLogDestination;
 }
 
 interface Configuration {
@@ -38,25 +42,19 @@ async function predictWithProgress(
   pipeline: Pipeline,
   tasks: EvaluationTask[],
   name: string,
-  progress: boolean,
+  progressOptions: { progress: boolean; logDestination?: TerminalLogDestination },
 ): Promise<{ outcomes: PredictionOutcome[]; wallTimeMs: number }> {
-  const format = `${name} |{bar}| {value}/{total} tasks | {failed} failed | ETA {eta_formatted}`;
-  const bar = progress ? new SingleBar({ format, hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
-  let failed = 0;
-  bar?.start(tasks.length, 0, { failed });
+  const progress = startTaskProgress({ name, total: tasks.length, enabled: progressOptions.progress, logDestination: progressOptions.logDestination });
   const started = performance.now();
-  const outcomes = await pipeline.predictAll(
-    tasks.map(({ task }) => task),
-    {
-      onSettled: (_index, outcome) => {
-        if (outcome.error) failed += 1;
-        bar?.increment(1, { failed });
-      },
-    },
-  );
-  const wallTimeMs = performance.now() - started;
-  bar?.stop();
-  return { outcomes, wallTimeMs };
+  try {
+    const outcomes = await pipeline.predictAll(
+      tasks.map(({ task }) => task),
+      { onSettled: (_index, outcome) => progress.settled(Boolean(outcome.error)) },
+    );
+    return { outcomes, wallTimeMs: performance.now() - started };
+  } finally {
+    progress.stop();
+  }
 }
 
 interface PreparedConfiguration {
@@ -70,7 +68,11 @@ function prepareConfiguration(services: RootServices, labelConfigXml: string, co
   return { pipeline, settings, name: settings.sourceFile ? path.basename(settings.sourceFile) : BUILT_IN_DEFAULT_NAME };
 }
 
-async function evaluateConfiguration(prepared: PreparedConfiguration, tasks: EvaluationTask[], progress: boolean): Promise<EvaluationRun> {
+async function evaluateConfiguration(
+  prepared: PreparedConfiguration,
+  tasks: EvaluationTask[],
+  progress: { progress: boolean; logDestination?: TerminalLogDestination },
+): Promise<EvaluationRun> {
   const { pipeline, settings, name } = prepared;
   const { outcomes, wallTimeMs } = await predictWithProgress(pipeline, tasks, name, progress);
   return evaluateRun({
@@ -105,7 +107,7 @@ function distinctNames(runs: EvaluationRun[]): EvaluationRun[] {
  * `--compare`, a second configuration on the same tasks.
  */
 export async function runEvalCommand(services: RootServices, options: EvalCommandOptions): Promise<{ report: EvaluationReport; table: string }> {
-  const labelConfigXml = readFileSync(options.labelConfig, 'utf8');
+  const labelConfigXml = readLabelConfigFile(options.labelConfig);
   const { tasks, counts } = readEvaluationTasks(options.tasks);
   if (tasks.length === 0) {
     throw new RequestInvalidError('no task has a human annotation to compare with (an annotation that is not cancelled)', {
@@ -119,7 +121,7 @@ export async function runEvalCommand(services: RootServices, options: EvalComman
   ];
   const prepared = configurations.map((configuration) => prepareConfiguration(services, labelConfigXml, configuration));
   const runs: EvaluationRun[] = [];
-  for (const configuration of prepared) runs.push(await evaluateConfiguration(configuration, tasks, options.progress));
+  for (const configuration of prepared) runs.push(await evaluateConfiguration(configuration, tasks, options));
   const report: EvaluationReport = {
     labelConfigFile: options.labelConfig,
     tasksFile: options.tasks,

@@ -77,6 +77,51 @@ describe('prelabel predict (the CLI, in process)', () => {
     expect(written.map((task: any) => task.predictions[0].result[0].value.choices)).toEqual([['Negative'], ['Negative'], ['Negative']]);
   });
 
+  it('exits 1 when a task failed, names it, and writes it without a prediction; --allow-failures accepts some', async () => {
+    openai.setHandler((body) =>
+      userMessageOf(body).includes('refuse me') ? { type: 'error', status: 400, message: 'refused by the test model' } : answerSentiment(body),
+    );
+    const tasksFile = path.join(folder, 'tasks.json');
+    writeFileSync(tasksFile, JSON.stringify([{ id: 1, data: { text: 'I love it' } }, { id: 2, data: { text: 'refuse me' } }, { data: { text: 'refuse me too' } }]));
+    const out = path.join(folder, 'predictions.json');
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const args = ['predict', '--label-config', path.join(examples, 'sentiment', 'label-config.xml'), '--tasks', tasksFile, '--out', out, '--no-progress'];
+      await run(...args);
+      expect(process.exitCode).toBe(1);
+      const summary = stderr.mock.calls.map((call) => String(call[0])).join('');
+      expect(summary).toContain('prelabel predict: 3 tasks: 1 predicted (0 with nothing to suggest), 2 failed');
+      expect(summary).toMatch(/failed: task 2: .*refused by the test model/);
+      expect(summary).toMatch(/failed: task #3 in the file \(no id\): .*refused by the test model/);
+      expect(summary).not.toContain('ready to import');
+      const written = JSON.parse(readFileSync(out, 'utf8'));
+      expect(written.map((task: any) => task.predictions.length)).toEqual([1, 0, 0]);
+
+      stderr.mockClear();
+      await run(...args, '--allow-failures', '2');
+      expect(process.exitCode).toBe(0);
+      await run(...args, '--allow-failures', '1');
+      expect(process.exitCode).toBe(1);
+    } finally {
+      stderr.mockRestore();
+    }
+  });
+
+  it('writes nothing when every task failed, and says so', async () => {
+    openai.setHandler(() => ({ type: 'error', status: 400, message: 'refused by the test model' }));
+    const out = path.join(folder, 'predictions.json');
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      await run('predict', '--label-config', path.join(examples, 'sentiment', 'label-config.xml'), '--tasks', path.join(examples, 'sentiment', 'tasks.json'), '--out', out, '--no-progress');
+      expect(process.exitCode).toBe(1);
+      const summary = stderr.mock.calls.map((call) => String(call[0])).join('');
+      expect(summary).toContain(`nothing written to ${out}: no task was predicted`);
+      expect(() => readFileSync(out)).toThrow(/ENOENT/);
+    } finally {
+      stderr.mockRestore();
+    }
+  });
+
   it('stops with a message naming the file when the tasks file is not JSON', async () => {
     const tasksFile = path.join(folder, 'tasks.json');
     writeFileSync(tasksFile, '[{"data": ');
@@ -116,5 +161,53 @@ describe('prelabel validate', () => {
       stdout.mockRestore();
       process.exitCode = undefined;
     }
+  });
+});
+
+describe('prelabel validate DIR', () => {
+  function writeProjects(files: Record<string, string>): string {
+    const folder = mkdtempSync(path.join(tmpdir(), 'prelabel-validate-dir-'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(folder, name), text);
+    return folder;
+  }
+
+  async function validate(...args: string[]): Promise<{ code: number | undefined; printed: string }> {
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      await createProgram().parseAsync(['node', 'prelabel', 'validate', ...args]);
+      return { code: process.exitCode as number | undefined, printed: stdout.mock.calls.map((call) => String(call[0])).join('') };
+    } finally {
+      stdout.mockRestore();
+      process.exitCode = undefined;
+    }
+  }
+
+  it('refuses two files claiming one project, or two defaults, though each file alone is fine', async () => {
+    const folder = writeProjects({
+      'a.yaml': 'projects: [1, 2]\ndefault: true\nprovider:\n  model: gpt-4o\n',
+      'b.yaml': 'projects: [2]\nprovider:\n  model: gpt-4o-mini\n',
+      'c.yml': 'default: true\nprovider:\n  model: gpt-4o-mini\n',
+    });
+    for (const file of ['a.yaml', 'b.yaml', 'c.yml']) expect((await validate(path.join(folder, file))).code).toBe(0);
+    const { code, printed } = await validate(folder);
+    expect(code).toBe(1);
+    expect(printed).toContain(`error: ${path.join(folder, 'b.yaml')}:1:`);
+    expect(printed).toMatch(/b\.yaml:1:\d+: .*project 2 is already claimed by .*a\.yaml:1/);
+    expect(printed).toMatch(/c\.yml:1:\d+: .*a\.yaml:2 is already the default file; only one file may say default: true/);
+  });
+
+  it('reports every file of a good folder with what it claims, checked against a labeling config', async () => {
+    const folder = writeProjects({ 'a.yaml': 'projects: [1]\nprovider:\n  model: gpt-4o\n', 'b.yaml': 'default: true\nprovider:\n  model: gpt-4o-mini\n' });
+    const { code, printed } = await validate(folder, '--label-config', path.join(examples, 'sentiment', 'label-config.xml'));
+    expect(code).toBe(0);
+    expect(printed).toMatch(/ok: .*a\.yaml \(openai gpt-4o, model_version prelabel-gpt-4o-\w+, controls: sentiment; projects 1\)/);
+    expect(printed).toMatch(/ok: .*b\.yaml \(openai gpt-4o-mini, .*; default\)/);
+  });
+
+  it('says so for a path that does not exist', async () => {
+    const missing = path.join(tmpdir(), 'prelabel-no-such-folder');
+    const { code, printed } = await validate(missing);
+    expect(code).toBe(1);
+    expect(printed).toBe(`error: ${missing}: no such file or folder\n`);
   });
 });
