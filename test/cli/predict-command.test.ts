@@ -174,7 +174,8 @@ describe('prelabel validate DIR', () => {
   async function validate(...args: string[]): Promise<{ code: number | undefined; printed: string }> {
     const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
-      await createProgram().parseAsync(['node', 'prelabel', 'validate', ...args]);
+      // Offline: these cases are about the files and folders; the provider checks have their own tests.
+      await createProgram().parseAsync(['node', 'prelabel', 'validate', '--offline', ...args]);
       return { code: process.exitCode as number | undefined, printed: stdout.mock.calls.map((call) => String(call[0])).join('') };
     } finally {
       stdout.mockRestore();
