@@ -1,5 +1,6 @@
 import type { AnswerSource } from './answer-cache';
 import type { LanguageModelUsage } from './language-model';
+import type { RepairOutcome } from './repair-answer';
 
 export interface CallLabels {
   project: string;
@@ -19,6 +20,11 @@ export interface PipelineObserver {
   taskSettled(labels: CallLabels & { status: TaskStatus; reason?: string }): void;
   /** Results dropped because they were invalid for the labeling config, one reason each. */
   resultsDropped(labels: CallLabels & { reasons: string[] }): void;
+  /**
+   * A repair call was made for an unusable answer: `repaired` (the answer is usable now), `failed` (still not), or
+   * `error` (the call itself failed).
+   */
+  answerRepaired(labels: CallLabels & { outcome: RepairOutcome }): void;
 }
 
 export const silentObserver: PipelineObserver = {
@@ -26,4 +32,5 @@ export const silentObserver: PipelineObserver = {
   callFailed() {},
   taskSettled() {},
   resultsDropped() {},
+  answerRepaired() {},
 };

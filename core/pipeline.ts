@@ -1,12 +1,14 @@
 import { inject, injectable } from 'tsyringe';
 import { createAnswerSchema } from './create-answer-schema';
-import { AbortedError, describeError, PrelabelError, RetryExhaustedError, ResponseUnusableError, TaskDataError, type ProviderCallError } from './errors';
+import { AbortedError, describeError, PrelabelError, RetryExhaustedError, TaskDataError, type ProviderCallError } from './errors';
 import type { ImageSource, MediaLoader } from './media-loader';
 import type { ExampleSource } from './example-store';
 import { computeLogprobConfidence, type LogprobConfidence, type MentionConfidence } from './compute-confidence';
 import { computeSelfConsistency } from './self-consistency';
 import { computeModelVersion } from './compute-model-version';
-import { addUsage, isUsableAnswer, usableText } from './language-model-result';
+import { addUsage, isUsableAnswer } from './language-model-result';
+import { callWithAdaptiveTimeout, DEFAULT_ADAPTIVE_TIMEOUT } from './adaptive-timeout';
+import { AnswerReader, repairAnswer, type AnswerPart } from './repair-answer';
 import { createCacheKey, type AnswerCache } from './answer-cache';
 import type { CallLabels, PipelineObserver } from './pipeline-observer';
 import type { ProviderGate } from './provider-gate';
@@ -119,6 +121,8 @@ export class Pipeline {
   private readonly candidates: PreparedCandidate[];
   /** Provider warnings already logged: each is logged once per pipeline, not once per task. */
   private readonly loggedWarnings = new Set<string>();
+  /** Reads each model answer once, for the cache (only sound answers are stored) and for repairs. */
+  private readonly reader: AnswerReader;
 
   constructor(
     @inject(TOKENS.ProjectSettings) private readonly settings: ProjectSettings,
@@ -136,6 +140,7 @@ export class Pipeline {
     @inject(TOKENS.MediaLoader) private readonly mediaLoader: MediaLoader,
     @inject(TOKENS.ExampleSource) private readonly exampleSource: ExampleSource,
   ) {
+    this.reader = new AnswerReader((text, format) => responseParser.parse({ text, targets: this.targets, format }));
     const labelConfig = configParser.parse({ xml: labelConfigXml });
     const selection = selectTargets(labelConfig, registry.tasks(), settings);
     const { model, provider } = candidates[0] as ModelCandidate;
@@ -201,13 +206,24 @@ export class Pipeline {
         const samples = this.settings.confidence.method === 'self-consistency' ? this.settings.confidence.samples : 1;
         const answers = await Promise.all(
           Array.from({ length: samples }, async (_, sample) => {
-            const { result, candidate } = await this.answerWithFallbacks(call.data, interaction, task.id, options.signal, samples > 1 ? sample : undefined);
+            const sampleNumber = samples > 1 ? sample : undefined;
+            const { result, candidate, messages } = await this.answerWithFallbacks(call.data, interaction, task.id, options.signal, sampleNumber);
             if (candidate !== this.candidates[0]) answeredBy = candidate.labels;
-            usage = addUsage(usage, result.usage);
-            const format = candidate.responseFormat.type === 'json' ? 'json' : 'text';
-            const parsedCall = this.responseParser.parse({ text: usableText(result), targets: this.targets, format });
-            if (parsedCall.unparseable) throw new ResponseUnusableError('unparseable', parsedCall.unparseable);
-            return { parsedCall, confidence: this.logprobConfidence(candidate, result, parsedCall) };
+            const repaired = await repairAnswer({
+              messages,
+              first: result,
+              format: formatOf(candidate),
+              reader: this.reader,
+              maxAttempts: this.settings.repair.maxAttempts,
+              ask: (conversation) => this.generate(candidate, conversation, task.id, options.signal, sampleNumber),
+              onRepair: ({ outcome, attempt, problems, error }) => {
+                this.observer.answerRepaired({ ...candidate.labels, outcome });
+                this.logger.info({ taskId: task.id, attempt, outcome, problems, ...(error !== undefined && { error: describeError(error) }) }, 'repair call for an unusable answer');
+              },
+            });
+            for (const each of repaired.results) usage = addUsage(usage, each.usage);
+            const parsedCall = repaired.parsed;
+            return { parsedCall, confidence: this.partsConfidence(candidate, repaired.parts) };
           }),
         );
         if (samples > 1) {
@@ -252,6 +268,25 @@ export class Pipeline {
     return (method === 'auto' || method === 'logprobs') && candidate.model.returnsLogprobs === true;
   }
 
+  /**
+   * The confidence of a (possibly repaired) answer: each control measured on the model answer it came from, the lowest
+   * score overall, unknown when any part's is.
+   */
+  private partsConfidence(candidate: ModelCandidate, parts: AnswerPart[]): LogprobConfidence | null {
+    if (parts.length === 1) {
+      const [part] = parts as [AnswerPart];
+      return this.logprobConfidence(candidate, part.result, { answers: part.answers });
+    }
+    const measured = parts.filter((part) => part.answers.size > 0).map((part) => this.logprobConfidence(candidate, part.result, { answers: part.answers }));
+    if (measured.length === 0 || measured.some((confidence) => confidence === null || confidence.score === null)) return null;
+    const confidences = measured as LogprobConfidence[];
+    return {
+      score: Math.min(...confidences.map((confidence) => confidence.score as number)),
+      perControl: new Map(confidences.flatMap((confidence) => [...confidence.perControl])),
+      perSpan: new Map(confidences.flatMap((confidence) => [...confidence.perSpan])),
+    };
+  }
+
   /** The confidence of one answer from its tokens' log-probabilities, or null when they are not there. */
   private logprobConfidence(candidate: ModelCandidate, result: LanguageModelResult, parsed: ParsedResponse): LogprobConfidence | null {
     if (!this.wantsLogprobs(candidate) || !result.tokenLogprobs) return null;
@@ -293,10 +328,11 @@ export class Pipeline {
     taskId: LabelStudioTask['id'],
     signal?: AbortSignal,
     sample?: number,
-  ): Promise<{ result: LanguageModelResult; candidate: PreparedCandidate }> {
+  ): Promise<{ result: LanguageModelResult; candidate: PreparedCandidate; messages: ChatMessage[] }> {
     for (const [index, candidate] of this.candidates.entries()) {
       try {
-        return { result: await this.generate(candidate, candidate.prompt.render(data, interaction), taskId, signal, sample), candidate };
+        const messages = candidate.prompt.render(data, interaction);
+        return { result: await this.generate(candidate, messages, taskId, signal, sample), candidate, messages };
       } catch (error) {
         const next = this.candidates[index + 1];
         if (!next || !isProviderDown(error)) throw error;
@@ -331,12 +367,23 @@ export class Pipeline {
         key,
         () =>
           withRetry(
-            () =>
-              gate.run(() => model.generate({ ...call, abortSignal: signal }), {
+            (attempt) =>
+              gate.run(
+                () =>
+                  callWithAdaptiveTimeout((callSignal) => model.generate({ ...call, abortSignal: callSignal }), {
+                    tracker: gate.latency,
+                    settings: provider.adaptiveTimeout ?? DEFAULT_ADAPTIVE_TIMEOUT,
+                    ceilingMs: provider.timeoutMs,
+                    attempt,
+                    signal,
+                    provider: `${labels.provider} (${labels.model})`,
+                  }),
+                {
                 estimatedTokens,
                 usedTokens: (answer) => (answer.usage.inputTokens ?? 0) + (answer.usage.outputTokens ?? 0) || null,
                 signal,
-              }),
+                },
+              ),
             this.settings.retry,
             signal,
             {
@@ -346,7 +393,8 @@ export class Pipeline {
               },
             },
           ),
-        isUsableAnswer,
+        // Never cache an answer that needs repairing: the next request asks again rather than repeat it.
+        (result) => isUsableAnswer(result) && this.reader.isSound(result, formatOf(candidate)),
       );
       this.observer.answerObtained({ ...labels, source, usage: source === 'provider' ? result.usage : null, latencyMs: performance.now() - started });
       for (const warning of result.warnings) {
@@ -422,6 +470,10 @@ export class Pipeline {
   private emptyPrediction(modelVersion: string): LabelStudioPrediction {
     return { result: [], score: null, model_version: modelVersion };
   }
+}
+
+function formatOf(candidate: ModelCandidate & { responseFormat: ResponseFormat }): 'json' | 'text' {
+  return candidate.responseFormat.type === 'json' ? 'json' : 'text';
 }
 
 /** The lowest temperature self-consistency samples are drawn at. */

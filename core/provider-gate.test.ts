@@ -1,5 +1,5 @@
 import { ProviderCallError, RequestInvalidError } from './errors';
-import { MinuteBudget, ProviderGate } from './provider-gate';
+import { countsAsOutage, MinuteBudget, ProviderGate } from './provider-gate';
 
 function deferred<T = void>() {
   let resolve!: (value: T) => void;
@@ -80,6 +80,19 @@ describe('ProviderGate', () => {
       await expect(gate.run(() => Promise.reject(new RequestInvalidError('bad')), { estimatedTokens: 1 })).rejects.toMatchObject({ code: 'REQUEST_INVALID' });
     }
     expect(gate.isOpen).toBe(false);
+  });
+
+  it.each([
+    ['429s', () => new ProviderCallError('429', { provider: 'busy', statusCode: 429, isRetryable: true, retryAfterMs: 50 })],
+    ['timeouts', () => new ProviderCallError('no answer within 5000 ms', { provider: 'busy', isRetryable: true, timedOut: true })],
+  ])('does not count %s as an outage: the provider is up, the retry will get through', async (_name, createError) => {
+    gate = new ProviderGate({ concurrency: 4 }, 'busy', { volumeThreshold: 2, errorThresholdPercentage: 50, resetTimeoutMs: 60_000 });
+    for (let index = 0; index < 5; index += 1) {
+      await expect(gate.run(() => Promise.reject(createError()), { estimatedTokens: 1 })).rejects.toMatchObject({ code: 'PROVIDER_CALL_FAILED' });
+    }
+    expect(gate.isOpen).toBe(false);
+    expect(countsAsOutage(createError())).toBe(false);
+    expect(countsAsOutage(new ProviderCallError('reset', { provider: 'busy', isRetryable: true }))).toBe(true);
   });
 });
 

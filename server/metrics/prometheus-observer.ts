@@ -3,6 +3,7 @@ import type { AnswerSource } from '../../core/answer-cache';
 import type { CallLabels, PipelineObserver, TaskStatus } from '../../core/pipeline-observer';
 import type { LanguageModelUsage } from '../../core/language-model';
 import type { ProjectSettings } from '../../core/project-settings';
+import type { RepairOutcome } from '../../core/repair-answer';
 import { priceFor, type ModelPrice } from './model-prices';
 import { normalizeReason } from './normalize-reason';
 
@@ -40,6 +41,7 @@ export class PrometheusObserver implements PipelineObserver {
   private readonly tasks: Counter<(typeof CALL_LABELS)[number] | 'status' | 'reason'>;
   private readonly droppedResults: Counter<(typeof CALL_LABELS)[number] | 'reason'>;
   private readonly answerDuration: Histogram<'provider' | 'model' | 'source'>;
+  private readonly repairs: Counter<(typeof CALL_LABELS)[number] | 'outcome'>;
 
   constructor(options: PrometheusObserverOptions = {}) {
     this.registry = options.registry ?? new Registry();
@@ -87,6 +89,12 @@ export class PrometheusObserver implements PipelineObserver {
       labelNames: [...CALL_LABELS, 'reason'],
       registers,
     });
+    this.repairs = new Counter({
+      name: `${METRIC_PREFIX}repairs_total`,
+      help: 'Repair calls for unusable answers (not JSON, cut off, invalid for the schema or the labels), by outcome: repaired, failed (still unusable), error (the call failed); their tokens and cost are in the llm_ counters',
+      labelNames: [...CALL_LABELS, 'outcome'],
+      registers,
+    });
     this.answerDuration = new Histogram({
       name: `${METRIC_PREFIX}llm_answer_duration_seconds`,
       help: 'Time to obtain an LLM answer, retries and provider gate waits included, by source',
@@ -122,6 +130,10 @@ export class PrometheusObserver implements PipelineObserver {
   resultsDropped(labels: CallLabels & { reasons: string[] }): void {
     const call = callLabelsOf(labels);
     for (const reason of labels.reasons) this.droppedResults.inc({ ...call, reason: normalizeReason(reason) });
+  }
+
+  answerRepaired(labels: CallLabels & { outcome: RepairOutcome }): void {
+    this.repairs.inc({ ...callLabelsOf(labels), outcome: labels.outcome });
   }
 
   private countUsage(call: CallLabels, usage: LanguageModelUsage): void {

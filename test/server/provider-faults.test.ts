@@ -73,18 +73,20 @@ describe('provider faults over HTTP', () => {
     expect(server.logs.find((line) => line.msg === 'task failed; returning an empty prediction')).toMatchObject({ error: { code: 'RETRY_EXHAUSTED' } });
   });
 
-  it.each<[string, FakeOpenAIReply, string]>([
-    ['a truncated answer', { type: 'completion', content: '{"sentiment": "Pos', finishReason: 'length' }, 'truncated'],
-    ['a refusal', { type: 'refusal', refusal: 'I cannot help with that.' }, 'refused'],
-    ['invalid JSON', { type: 'completion', content: '{"sentiment": Positive' }, 'unparseable'],
-  ])('turns %s into a per-task failure with a reason, never a crash', async (_name, reply, reason) => {
+  it.each<[string, FakeOpenAIReply, string, number]>([
+    ['a truncated answer (repaired in vain)', { type: 'completion', content: '{"sentiment": "Pos', finishReason: 'length' }, 'truncated', 4],
+    ['a refusal (never repaired)', { type: 'refusal', refusal: 'I cannot help with that.' }, 'refused', 3],
+    ['invalid JSON (repaired in vain)', { type: 'completion', content: '{"sentiment": Positive' }, 'unparseable', 4],
+  ])('turns %s into a per-task failure with a reason, never a crash', async (_name, reply, reason, calls) => {
     await start();
     openai.setHandler((body) => (userMessageOf(body).includes('task 2:') ? reply : answerSentiment(body)));
     const response = await server.post('/predict', { ...predictRequest, tasks: tasks(3) });
     expect(response.body.results.map((prediction: any) => prediction.result.length)).toEqual([1, 0, 1]);
     const expected = ({ truncated: 'cut off', refused: 'refused', unparseable: 'no JSON object' } as Record<string, string>)[reason] as string;
-    expect(server.logs.find((line) => line.taskId === 2)).toMatchObject({ error: { code: 'RESPONSE_UNUSABLE', message: expect.stringContaining(expected) } });
-    expect(openai.requests).toHaveLength(3);
+    expect(server.logs.find((line) => line.taskId === 2 && line.msg === 'task failed; returning an empty prediction')).toMatchObject({
+      error: { code: 'RESPONSE_UNUSABLE', message: expect.stringContaining(expected) },
+    });
+    expect(openai.requests).toHaveLength(calls);
   });
 
   it('never pays twice: identical tasks make one call, a repeated request is answered from the cache', async () => {
