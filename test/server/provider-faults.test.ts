@@ -140,6 +140,23 @@ describe('provider faults over HTTP', () => {
     expect(peak).toBe(3);
   });
 
+  it('cuts a hung call at the adaptive timeout, long before timeout_ms, and answers on the retry', async () => {
+    const yaml = ['default: true', 'provider:', '  timeout_ms: 120000', '  adaptive_timeout: { multiplier: 4, floor_ms: 50 }', 'retry:', '  max_retries: 2', '  initial_delay_ms: 5', '  max_delay_ms: 20', 'concurrency: 4'];
+    await start(yaml);
+    // Enough successful calls for the tracker to know what normal looks like.
+    const warmUp = await server.post('/predict', { ...predictRequest, tasks: tasks(24, 'warm-up') });
+    expect(warmUp.body.results.every((prediction: any) => prediction.result.length === 1)).toBe(true);
+    const before = openai.requests.length;
+    openai.script({ type: 'hang' });
+
+    // Without the adaptive timeout this waits for the 120 s timeout_ms, far beyond the test's hang guard.
+    const prediction = await predictOne();
+
+    expect(prediction.result[0].value.choices).toEqual(['Positive']);
+    expect(openai.requests).toHaveLength(before + 2);
+    expect(server.logs.find((line) => line.msg === 'provider call failed; retrying' && line.taskId === 1 && String((line.error as { message?: string })?.message).includes('adaptive timeout'))).toBeDefined();
+  }, 20_000);
+
   it('stops calling a provider that is down (circuit breaker) and says so', async () => {
     await start(['default: true', 'retry:', '  max_retries: 0', 'concurrency: 1']);
     openai.setHandler(() => ({ type: 'error', status: 503 }));
