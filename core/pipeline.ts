@@ -8,7 +8,7 @@ import { computeSelfConsistency } from './self-consistency';
 import { computeModelVersion } from './compute-model-version';
 import { addUsage, isUsableAnswer } from './language-model-result';
 import { callWithAdaptiveTimeout, DEFAULT_ADAPTIVE_TIMEOUT } from './adaptive-timeout';
-import { AnswerReader, repairAnswer, type AnswerPart } from './repair-answer';
+import { AnswerReader, repairAnswer, type AnswerPart, type RepairedAnswer } from './repair-answer';
 import { createCacheKey, type AnswerCache } from './answer-cache';
 import type { CallLabels, PipelineObserver } from './pipeline-observer';
 import type { ProviderGate } from './provider-gate';
@@ -206,24 +206,10 @@ export class Pipeline {
         const samples = this.settings.confidence.method === 'self-consistency' ? this.settings.confidence.samples : 1;
         const answers = await Promise.all(
           Array.from({ length: samples }, async (_, sample) => {
-            const sampleNumber = samples > 1 ? sample : undefined;
-            const { result, candidate, messages } = await this.answerWithFallbacks(call.data, interaction, task.id, options.signal, sampleNumber);
+            const { candidate, repaired } = await this.answerAndRepair(call.data, interaction, task.id, options.signal, samples > 1 ? sample : undefined);
             if (candidate !== this.candidates[0]) answeredBy = candidate.labels;
-            const repaired = await repairAnswer({
-              messages,
-              first: result,
-              format: formatOf(candidate),
-              reader: this.reader,
-              maxAttempts: this.settings.repair.maxAttempts,
-              ask: (conversation) => this.generate(candidate, conversation, task.id, options.signal, sampleNumber),
-              onRepair: ({ outcome, attempt, problems, error }) => {
-                this.observer.answerRepaired({ ...candidate.labels, outcome });
-                this.logger.info({ taskId: task.id, attempt, outcome, problems, ...(error !== undefined && { error: describeError(error) }) }, 'repair call for an unusable answer');
-              },
-            });
-            for (const each of repaired.results) usage = addUsage(usage, each.usage);
-            const parsedCall = repaired.parsed;
-            return { parsedCall, confidence: this.partsConfidence(candidate, repaired.parts) };
+            for (const result of repaired.results) usage = addUsage(usage, result.usage);
+            return { parsedCall: repaired.parsed, confidence: this.partsConfidence(candidate, repaired.parts) };
           }),
         );
         if (samples > 1) {
@@ -319,6 +305,34 @@ export class Pipeline {
   }
 
   /**
+   * One answer for a call, repaired when it is unusable (core/repair-answer.ts): the repair calls go to the provider
+   * that answered, through `generate` like any call.
+   */
+  private async answerAndRepair(
+    data: TaskData,
+    interaction: PromptInteraction,
+    taskId: LabelStudioTask['id'],
+    signal: AbortSignal | undefined,
+    sample: number | undefined,
+  ): Promise<{ candidate: PreparedCandidate; repaired: RepairedAnswer }> {
+    const { result, candidate, messages } = await this.answerWithFallbacks(data, interaction, taskId, signal, sample);
+    const repaired = await repairAnswer({
+      messages,
+      first: result,
+      format: formatOf(candidate),
+      reader: this.reader,
+      maxAttempts: this.settings.repair.maxAttempts,
+      ask: (conversation) => this.generate(candidate, conversation, taskId, signal, sample),
+      onRepair: ({ outcome, attempt, problems, error }) => {
+        this.observer.answerRepaired({ ...candidate.labels, outcome });
+        const details = { taskId, attempt, outcome, problems, ...(error !== undefined && { error: describeError(error) }) };
+        this.logger.info(details, 'repair call for an unusable answer');
+      },
+    });
+    return { candidate, repaired };
+  }
+
+  /**
    * Asks the project's provider; when it is down (a retryable failure after its retries, or its circuit is open),
    * asks each fallback in turn.
    */
@@ -361,6 +375,14 @@ export class Pipeline {
     };
     const key = createCacheKey({ provider: provider.name, baseUrl: provider.baseUrl, model: provider.model, options: provider.options, sample, ...call });
     const estimatedTokens = Math.ceil(messages.reduce((total, message) => total + messageText(message).length, 0) / 4) + (provider.maxOutputTokens ?? 256);
+    // A hung call is cut long before `timeout_ms`, from the latency of this provider and model's recent calls.
+    const timeout = {
+      tracker: gate.latency,
+      settings: provider.adaptiveTimeout ?? DEFAULT_ADAPTIVE_TIMEOUT,
+      ceilingMs: provider.timeoutMs,
+      signal,
+      provider: `${labels.provider} (${labels.model})`,
+    };
     const started = performance.now();
     try {
       const { result, source } = await this.answers.answer(
@@ -368,22 +390,11 @@ export class Pipeline {
         () =>
           withRetry(
             (attempt) =>
-              gate.run(
-                () =>
-                  callWithAdaptiveTimeout((callSignal) => model.generate({ ...call, abortSignal: callSignal }), {
-                    tracker: gate.latency,
-                    settings: provider.adaptiveTimeout ?? DEFAULT_ADAPTIVE_TIMEOUT,
-                    ceilingMs: provider.timeoutMs,
-                    attempt,
-                    signal,
-                    provider: `${labels.provider} (${labels.model})`,
-                  }),
-                {
+              gate.run(() => callWithAdaptiveTimeout((callSignal) => model.generate({ ...call, abortSignal: callSignal }), { ...timeout, attempt }), {
                 estimatedTokens,
                 usedTokens: (answer) => (answer.usage.inputTokens ?? 0) + (answer.usage.outputTokens ?? 0) || null,
                 signal,
-                },
-              ),
+              }),
             this.settings.retry,
             signal,
             {

@@ -73,6 +73,7 @@ export type RepairOutcome = 'repaired' | 'failed' | 'error';
 /** Where each control's final answer came from: for confidence, which is measured on the answer that holds it. */
 export interface AnswerPart {
   result: LanguageModelResult;
+  /** The answered controls whose final answer is this model answer's. */
   answers: Map<string, ControlAnswer>;
 }
 
@@ -100,6 +101,10 @@ export interface RepairOptions {
   onRepair?: (report: { outcome: RepairOutcome; attempt: number; problems: string; error?: unknown }) => void;
 }
 
+function answeredOnly(answers: ReadonlyMap<string, ControlAnswer>): Map<string, ControlAnswer> {
+  return new Map([...answers].filter(([, answer]) => answer.status === 'answered'));
+}
+
 function withNote(answer: ControlAnswer, note: string): ControlAnswer {
   return answer.status === 'abstained' ? { ...answer, reason: `${answer.reason} (${note})` } : answer;
 }
@@ -118,7 +123,7 @@ export async function repairAnswer(options: RepairOptions): Promise<RepairedAnsw
   const firstReading = reader.read(options.first, format);
   /** The answers so far, merged; null while no answer could be read as a whole. */
   let answers = firstReading.parsed ? new Map(firstReading.parsed.answers) : null;
-  const parts: AnswerPart[] = answers ? [{ result: options.first, answers: new Map(answers) }] : [];
+  const parts: AnswerPart[] = answers ? [{ result: options.first, answers: answeredOnly(answers) }] : [];
   /** What the next repair call names: the last answer's whole-answer problem, or the controls still invalid. */
   let reading = firstReading;
   const conversation = [...options.messages];
@@ -145,7 +150,7 @@ export async function repairAnswer(options: RepairOptions): Promise<RepairedAnsw
       const failing = answers ? new Set(reading.invalid.map(({ control }) => control)) : null;
       const taken = new Map([...next.parsed.answers].filter(([control]) => failing === null || failing.has(control)));
       answers = new Map([...(answers ?? []), ...taken]);
-      parts.push({ result: repaired, answers: new Map([...taken].filter(([, answer]) => answer.status === 'answered')) });
+      parts.push({ result: repaired, answers: answeredOnly(taken) });
       reading = { parsed: { answers }, whole: null, invalid: invalidControls(answers) };
     } else {
       reading = next;
