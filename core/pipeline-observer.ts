@@ -1,12 +1,14 @@
 import type { AnswerSource } from './answer-cache';
 import type { LanguageModelUsage } from './language-model';
-import type { RepairOutcome } from './repair-answer';
 
 export interface CallLabels {
   project: string;
   provider: string;
   model: string;
 }
+
+/** What a repair call gave: a usable answer, a still unusable one, or an error (the call failed). */
+export type RepairOutcome = 'repaired' | 'failed' | 'error';
 
 export type TaskStatus = 'answered' | 'empty' | 'failed' | 'timed-out';
 

@@ -7,7 +7,7 @@ import { computeLogprobConfidence, type LogprobConfidence, type MentionConfidenc
 import { computeSelfConsistency } from './self-consistency';
 import { computeModelVersion } from './compute-model-version';
 import { addUsage, isUsableAnswer } from './language-model-result';
-import { callWithAdaptiveTimeout, DEFAULT_ADAPTIVE_TIMEOUT } from './adaptive-timeout';
+import { callWithAdaptiveTimeout, DEFAULT_ADAPTIVE_TIMEOUT } from './call-with-adaptive-timeout';
 import { AnswerReader, repairAnswer, type AnswerPart, type RepairedAnswer } from './repair-answer';
 import { createCacheKey, type AnswerCache } from './answer-cache';
 import type { CallLabels, PipelineObserver } from './pipeline-observer';

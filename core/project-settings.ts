@@ -1,4 +1,3 @@
-import type { AdaptiveTimeoutSettings } from './adaptive-timeout';
 import type { StructuredOutputMode } from './language-model';
 
 /**
@@ -94,7 +93,7 @@ export interface ProviderSettings {
   /** Per-call timeout: the ceiling of the adaptive timeout. */
   timeoutMs: number;
   /**
-   * Cuts a hung call long before `timeoutMs`, from the latency of recent successful calls (core/adaptive-timeout.ts);
+   * Cuts a hung call long before `timeoutMs`, from the latency of recent successful calls (core/call-with-adaptive-timeout.ts);
    * unset means DEFAULT_ADAPTIVE_TIMEOUT.
    */
   adaptiveTimeout?: AdaptiveTimeoutSettings;
@@ -126,6 +125,13 @@ export interface PromptSettings {
   instructions: string | null;
   /** Task data fields the template may use besides those the labeling config shows. */
   extraFields: string[];
+}
+
+export interface AdaptiveTimeoutSettings {
+  /** The call timeout is this multiple of the recent p95 latency; 0 turns the adaptive timeout off. */
+  multiplier: number;
+  /** The adaptive timeout is never shorter than this. */
+  floorMs: number;
 }
 
 /** Repair calls: an answer that cannot be used is sent back to the model with what is wrong with it. */

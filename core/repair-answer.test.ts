@@ -1,6 +1,7 @@
 import { ProviderCallError, AbortedError } from './errors';
 import type { ChatMessage, LanguageModelResult } from './language-model';
-import { AnswerReader, repairAnswer, type RepairOutcome } from './repair-answer';
+import type { RepairOutcome } from './pipeline-observer';
+import { AnswerReader, repairAnswer } from './repair-answer';
 import type { ControlAnswer, ParsedResponse } from './stages';
 
 /** A stand-in parser for two controls `a` and `b`: "ok…" values are answers, anything else breaks the format. */

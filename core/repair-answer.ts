@@ -1,6 +1,7 @@
 import { describeError, PrelabelError, ResponseUnusableError, type ResponseUnusableReason } from './errors';
 import type { ChatMessage, LanguageModelResult } from './language-model';
 import { usableText } from './language-model-result';
+import type { RepairOutcome } from './pipeline-observer';
 import type { ControlAnswer, ParsedResponse } from './stages';
 
 /** What is wrong with one model answer, as far as a repair call can fix it. */
@@ -67,8 +68,6 @@ export function describeProblems(reading: AnswerReading, format: 'json' | 'text'
   const keep = 'Keep the answers of the other controls as they were.';
   return `Your answer was invalid: ${problems.join('; ')}. ${answerAgain}${problems.length < (reading.parsed?.answers.size ?? 0) ? ` ${keep}` : ''}`;
 }
-
-export type RepairOutcome = 'repaired' | 'failed' | 'error';
 
 /** Where each control's final answer came from: for confidence, which is measured on the answer that holds it. */
 export interface AnswerPart {

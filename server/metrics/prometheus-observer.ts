@@ -1,9 +1,8 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { AnswerSource } from '../../core/answer-cache';
-import type { CallLabels, PipelineObserver, TaskStatus } from '../../core/pipeline-observer';
+import type { CallLabels, PipelineObserver, RepairOutcome, TaskStatus } from '../../core/pipeline-observer';
 import type { LanguageModelUsage } from '../../core/language-model';
 import type { ProjectSettings } from '../../core/project-settings';
-import type { RepairOutcome } from '../../core/repair-answer';
 import { priceFor, type ModelPrice } from './model-prices';
 import { normalizeReason } from './normalize-reason';
 

@@ -1,4 +1,4 @@
-import { callWithAdaptiveTimeout, computeCallTimeout, ADAPTIVE_TIMEOUT_MIN_SAMPLES, type AdaptiveTimeoutSettings } from './adaptive-timeout';
+import { callWithAdaptiveTimeout, computeCallTimeout, ADAPTIVE_TIMEOUT_MIN_SAMPLES, type AdaptiveTimeoutSettings } from './call-with-adaptive-timeout';
 import { AbortedError, PrelabelError } from './errors';
 import { LatencyTracker } from './latency-tracker';
 

@@ -1,12 +1,8 @@
 import { ProviderCallError } from './errors';
 import type { LatencyTracker } from './latency-tracker';
+import type { AdaptiveTimeoutSettings } from './project-settings';
 
-export interface AdaptiveTimeoutSettings {
-  /** The call timeout is this multiple of the recent p95 latency; 0 turns the adaptive timeout off. */
-  multiplier: number;
-  /** The adaptive timeout is never shorter than this. */
-  floorMs: number;
-}
+export type { AdaptiveTimeoutSettings };
 
 /**
  * 4 × p95: a call four times slower than 19 in 20 recent ones is far more likely hung than slow, and the retry gets
