@@ -98,3 +98,11 @@ describe('repairAnswer', () => {
     expect(asked).toEqual([]);
   });
 });
+
+describe('repairAnswer conversation', () => {
+  it('never sends an empty assistant message', async () => {
+    const { promise, asked } = run(answer(''), [answer('{"a": "ok", "b": "ok2"}')]);
+    await promise;
+    expect(asked[0]?.at(-2)).toEqual({ role: 'assistant', content: '(an empty answer)' });
+  });
+});

@@ -132,7 +132,9 @@ export async function repairAnswer(options: RepairOptions): Promise<RepairedAnsw
   while ((reading.whole || reading.invalid.length > 0) && attempt < options.maxAttempts) {
     attempt += 1;
     const problems = describeProblems(reading, format);
-    conversation.push({ role: 'assistant', content: last.text }, { role: 'user', content: problems });
+    // Some providers (Anthropic) refuse an empty message: an empty answer is said to be one.
+    const answered = last.text.trim() === '' ? '(an empty answer)' : last.text;
+    conversation.push({ role: 'assistant', content: answered }, { role: 'user', content: problems });
     let repaired: LanguageModelResult;
     try {
       repaired = await options.ask([...conversation]);
