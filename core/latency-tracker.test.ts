@@ -39,6 +39,19 @@ describe('LatencyTracker', () => {
     expect(tracker.percentile(50)).toBeNull();
   });
 
+  it('says whether a call succeeded lately, also once the ring buffer wrapped', () => {
+    const tracker = new LatencyTracker({ maxSamples: 3, now: clock });
+    expect(tracker.hasSampleWithin(30_000)).toBe(false);
+    for (let index = 0; index < 5; index += 1) {
+      now += 1_000;
+      tracker.record(100);
+    }
+    now += 30_000;
+    expect(tracker.hasSampleWithin(30_000)).toBe(true);
+    now += 1;
+    expect(tracker.hasSampleWithin(30_000)).toBe(false);
+  });
+
   it('ignores latencies that are not a duration', () => {
     const tracker = new LatencyTracker({ now: clock });
     tracker.record(Number.NaN);

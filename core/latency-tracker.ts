@@ -47,6 +47,13 @@ export class LatencyTracker {
     return this.latencies.filter((_, index) => (this.recordedAt[index] as number) >= oldest);
   }
 
+  /** Whether a call succeeded within the last `windowMs`. */
+  hasSampleWithin(windowMs: number): boolean {
+    if (this.latencies.length === 0) return false;
+    const newest = this.recordedAt[(this.start + this.latencies.length - 1) % this.latencies.length] as number;
+    return this.now() - newest <= windowMs;
+  }
+
   /** How many samples the window holds now. */
   get sampleCount(): number {
     return this.recent().length;

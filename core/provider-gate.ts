@@ -21,12 +21,17 @@ export interface CircuitSettings {
 
 export const DEFAULT_CIRCUIT: CircuitSettings = { volumeThreshold: 10, errorThresholdPercentage: 50, resetTimeoutMs: 30_000 };
 
+/** A timeout counts as an outage only when no call to the provider succeeded for this long. */
+export const ANSWERING_WINDOW_MS = 30_000;
+
 /**
  * Whether a failed call says the provider is down, and so counts toward opening the circuit: 5xx answers, connection
  * failures and unreadable bodies do. A bad request does not (it is ours), nor does a 429 (the provider is up and says
- * when to come back: core/retry.ts waits for its `retry-after`), nor a timeout (one hung call says nothing about the
- * others; the adaptive timeout cuts it and the retry usually answers). Counting those would open the circuit under a
- * rate limit or a few hangs and fail queued tasks that would have been answered.
+ * when to come back: core/retry.ts waits for its `retry-after`). A timeout counts only when the provider has answered
+ * nothing else lately (`answering` false): while other calls succeed, one hung call says nothing about them, the
+ * adaptive timeout cuts it and the retry usually answers; when every call hangs, the provider is down and the circuit
+ * lets the fallbacks answer. Counting 429s and lone hangs would open the circuit under a rate limit or a few hangs
+ * and fail queued tasks that would have been answered.
  *
  * An open circuit still fails a call at once (ProviderCallError `unavailable`), rather than making it wait for the
  * half-open probe: with only outage-kind failures counted, the circuit opens when at least half the calls in the window
@@ -34,10 +39,11 @@ export const DEFAULT_CIRCUIT: CircuitSettings = { volumeThreshold: 10, errorThre
  * the request return its failed tasks (which Label Studio asks for again) instead of holding each one for the reset
  * period.
  */
-export function countsAsOutage(error: unknown): boolean {
+export function countsAsOutage(error: unknown, answering: boolean): boolean {
   if (!PrelabelError.isInstance(error) || !error.isRetryable) return false;
   const { statusCode, timedOut } = error as Partial<ProviderCallError>;
-  return statusCode !== 429 && timedOut !== true;
+  if (statusCode === 429) return false;
+  return timedOut === true ? !answering : true;
 }
 
 /** A continuously refilled bucket of `perMinute` units. */
@@ -96,7 +102,7 @@ export class ProviderGate {
       errorThresholdPercentage: circuit.errorThresholdPercentage,
       resetTimeout: circuit.resetTimeoutMs,
       // Only failures that say the provider is down count (see countsAsOutage).
-      errorFilter: (error: unknown) => !countsAsOutage(error),
+      errorFilter: (error: unknown) => !countsAsOutage(error, this.latency.hasSampleWithin(ANSWERING_WINDOW_MS)),
     });
   }
 
