@@ -24,31 +24,32 @@ describe('computeCallTimeout', () => {
 
   it('is the ceiling until there are enough samples', () => {
     const tracker = trackerWith(steady.slice(0, ADAPTIVE_TIMEOUT_MIN_SAMPLES - 1));
-    expect(computeCallTimeout({ tracker, settings: SETTINGS, ceilingMs: 60_000, attempt: 1 })).toBe(60_000);
+    expect(computeCallTimeout({ tracker, settings: SETTINGS, ceilingMs: 60_000, previousTimeouts: 0 })).toBe(60_000);
   });
 
-  it('is the multiple of the p95, at least the floor, doubled per retry, at most the ceiling', () => {
+  it('is the multiple of the p95, at least the floor, doubled per earlier timeout of the call, at most the ceiling', () => {
     const tracker = trackerWith(steady);
-    expect(computeCallTimeout({ tracker, settings: SETTINGS, ceilingMs: 60_000, attempt: 1 })).toBe(3_080);
-    expect(computeCallTimeout({ tracker, settings: SETTINGS, ceilingMs: 60_000, attempt: 2 })).toBe(6_160);
-    expect(computeCallTimeout({ tracker, settings: SETTINGS, ceilingMs: 5_000, attempt: 2 })).toBe(5_000);
-    expect(computeCallTimeout({ tracker, settings: { multiplier: 4, floorMs: 5_000 }, ceilingMs: 60_000, attempt: 1 })).toBe(5_000);
-    expect(computeCallTimeout({ tracker: trackerWith(Array(30).fill(50)), settings: SETTINGS, ceilingMs: 60_000, attempt: 1 })).toBe(1_000);
+    expect(computeCallTimeout({ tracker, settings: SETTINGS, ceilingMs: 60_000, previousTimeouts: 0 })).toBe(3_080);
+    expect(computeCallTimeout({ tracker, settings: SETTINGS, ceilingMs: 60_000, previousTimeouts: 1 })).toBe(6_160);
+    expect(computeCallTimeout({ tracker, settings: SETTINGS, ceilingMs: 5_000, previousTimeouts: 1 })).toBe(5_000);
+    expect(computeCallTimeout({ tracker, settings: { multiplier: 4, floorMs: 5_000 }, ceilingMs: 60_000, previousTimeouts: 0 })).toBe(5_000);
+    expect(computeCallTimeout({ tracker: trackerWith(Array(30).fill(50)), settings: SETTINGS, ceilingMs: 60_000, previousTimeouts: 0 })).toBe(1_000);
   });
 
   it('is the ceiling with the multiplier 0', () => {
-    expect(computeCallTimeout({ tracker: trackerWith(steady), settings: { multiplier: 0, floorMs: 1_000 }, ceilingMs: 60_000, attempt: 1 })).toBe(60_000);
+    expect(computeCallTimeout({ tracker: trackerWith(steady), settings: { multiplier: 0, floorMs: 1_000 }, ceilingMs: 60_000, previousTimeouts: 0 })).toBe(60_000);
   });
 });
 
 describe('callWithAdaptiveTimeout', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
-  const options = (tracker: LatencyTracker, extra: { signal?: AbortSignal; attempt?: number } = {}) => ({
+  const options = (tracker: LatencyTracker, extra: { signal?: AbortSignal; onTimeout?: () => void } = {}) => ({
     tracker,
     settings: SETTINGS,
     ceilingMs: 60_000,
-    attempt: extra.attempt ?? 1,
+    previousTimeouts: 0,
+    onTimeout: extra.onTimeout,
     signal: extra.signal,
     provider: 'openai (gpt-4o)',
     now: () => Date.now(),
@@ -57,13 +58,15 @@ describe('callWithAdaptiveTimeout', () => {
   it('cuts a hung call at the adaptive timeout with a retryable, timed-out error', async () => {
     const tracker = trackerWith(Array(30).fill(100));
     const signals: AbortSignal[] = [];
-    const outcome = callWithAdaptiveTimeout(hangingCall(signals), options(tracker)).catch((error: unknown) => error);
+    let timeouts = 0;
+    const outcome = callWithAdaptiveTimeout(hangingCall(signals), options(tracker, { onTimeout: () => (timeouts += 1) })).catch((error: unknown) => error);
     await jest.advanceTimersByTimeAsync(999);
     expect(signals[0]?.aborted).toBe(false);
     await jest.advanceTimersByTimeAsync(1);
     const error = await outcome;
     expect(PrelabelError.isInstance(error) && error).toMatchObject({ code: 'PROVIDER_CALL_FAILED', isRetryable: true, timedOut: true, message: expect.stringContaining('did not answer within 1000 ms') });
     expect(signals[0]?.aborted).toBe(true);
+    expect(timeouts).toBe(1);
   });
 
   it('cuts a call that started before there were samples, once they arrive', async () => {

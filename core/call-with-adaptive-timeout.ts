@@ -21,21 +21,21 @@ export interface CallTimeoutOptions {
   settings: AdaptiveTimeoutSettings;
   /** `provider.timeout_ms`: the adaptive timeout never exceeds it (the provider enforces it itself). */
   ceilingMs: number;
-  /** 1 for the first attempt: each retry doubles the adaptive timeout, so a call that is merely slow gets through. */
-  attempt: number;
+  /** How often this call was already cut by the adaptive timeout: each time doubles it, so a call merely slow gets through. */
+  previousTimeouts: number;
 }
 
 /**
  * How long one call may take: `multiplier` × the p95 of recent successful calls to this provider and model, at least
- * `floorMs`, doubled for each retry, at most the ceiling. Without enough samples (or with the multiplier 0), the
- * ceiling.
+ * `floorMs`, doubled for each earlier adaptive timeout of the same call, at most the ceiling. Without enough samples
+ * (or with the multiplier 0), the ceiling.
  */
 export function computeCallTimeout(options: CallTimeoutOptions): number {
-  const { tracker, settings, ceilingMs, attempt } = options;
+  const { tracker, settings, ceilingMs, previousTimeouts } = options;
   if (settings.multiplier <= 0) return ceilingMs;
   const p95 = tracker.percentile(ADAPTIVE_TIMEOUT_PERCENTILE, ADAPTIVE_TIMEOUT_MIN_SAMPLES);
   if (p95 === null) return ceilingMs;
-  const timeoutMs = Math.max(settings.floorMs, Math.ceil(p95 * settings.multiplier)) * 2 ** Math.max(0, attempt - 1);
+  const timeoutMs = Math.max(settings.floorMs, Math.ceil(p95 * settings.multiplier)) * 2 ** Math.max(0, previousTimeouts);
   return Math.min(ceilingMs, timeoutMs);
 }
 
@@ -44,6 +44,8 @@ export interface TimedCallOptions extends CallTimeoutOptions {
   signal?: AbortSignal;
   /** The provider's name, for the error. */
   provider: string;
+  /** Called when the adaptive timeout cuts the call (before its error is thrown). */
+  onTimeout?: () => void;
   /** The clock, replaceable in tests. */
   now?: () => number;
 }
@@ -90,6 +92,7 @@ export async function callWithAdaptiveTimeout<T>(call: (signal: AbortSignal | un
     return result;
   } catch (error) {
     if (cutAfterMs === undefined || options.signal?.aborted) throw error;
+    options.onTimeout?.();
     throw new ProviderCallError(
       `${options.provider} did not answer within ${cutAfterMs} ms (adaptive timeout: ${options.settings.multiplier} × the recent p${ADAPTIVE_TIMEOUT_PERCENTILE} latency, at least ${options.settings.floorMs} ms)`,
       { provider: options.provider, isRetryable: true, timedOut: true, cause: error },

@@ -375,13 +375,16 @@ export class Pipeline {
     };
     const key = createCacheKey({ provider: provider.name, baseUrl: provider.baseUrl, model: provider.model, options: provider.options, sample, ...call });
     const estimatedTokens = Math.ceil(messages.reduce((total, message) => total + messageText(message).length, 0) / 4) + (provider.maxOutputTokens ?? 256);
-    // A hung call is cut long before `timeout_ms`, from the latency of this provider and model's recent calls.
+    // A hung call is cut long before `timeout_ms`, from the latency of this provider and model's recent calls; each
+    // time it is cut, its retry gets twice as long.
+    let previousTimeouts = 0;
     const timeout = {
       tracker: gate.latency,
       settings: provider.adaptiveTimeout ?? DEFAULT_ADAPTIVE_TIMEOUT,
       ceilingMs: provider.timeoutMs,
       signal,
       provider: `${labels.provider} (${labels.model})`,
+      onTimeout: () => (previousTimeouts += 1),
     };
     const started = performance.now();
     try {
@@ -389,8 +392,8 @@ export class Pipeline {
         key,
         () =>
           withRetry(
-            (attempt) =>
-              gate.run(() => callWithAdaptiveTimeout((callSignal) => model.generate({ ...call, abortSignal: callSignal }), { ...timeout, attempt }), {
+            () =>
+              gate.run(() => callWithAdaptiveTimeout((callSignal) => model.generate({ ...call, abortSignal: callSignal }), { ...timeout, previousTimeouts }), {
                 estimatedTokens,
                 usedTokens: (answer) => (answer.usage.inputTokens ?? 0) + (answer.usage.outputTokens ?? 0) || null,
                 signal,
