@@ -54,7 +54,8 @@ export interface TimedCallOptions extends CallTimeoutOptions {
  * Runs one provider call under the adaptive timeout, and records its latency when it succeeds. The deadline is
  * computed again each time it falls due (at least every `floorMs`), so a call started before there were enough
  * samples is still cut once the tracker knows what normal looks like. A call cut this way fails with a retryable
- * ProviderCallError marked `timedOut`, so core/retry.ts tries again (and the circuit breaker does not count it).
+ * ProviderCallError marked `timedOut`, so core/retry.ts tries again (and the circuit breaker counts it only when no
+ * other call is answered either: see countsAsOutage in core/provider-gate.ts).
  */
 export async function callWithAdaptiveTimeout<T>(call: (signal: AbortSignal | undefined) => Promise<T>, options: TimedCallOptions): Promise<T> {
   const now = options.now ?? performance.now.bind(performance);
