@@ -28,6 +28,19 @@ const FAULT_SEED = 20_240_601;
 /** The fault scenario's project file: a short per-call timeout ends hung calls, and retries are quick. */
 const FAULT_PROVIDER_TIMEOUT_MS = 2_000;
 const FAULT_RETRY = { maxRetries: 3, initialDelayMs: 50, maxDelayMs: 400 };
+/**
+ * Scenario 6, the fault mix of issue 9: per call, 10% 429 (retry-after-ms 50), 5% 500, 2% hangs, 2% connection resets,
+ * 4% broken JSON, 3% truncated answers (finish reason length), 5% out-of-set labels, against a model answering in
+ * 50 ms. Default settings (timeout, retries, adaptive timeout, one repair call) but concurrency.
+ */
+const FAULT_MIX: FaultShares = { rateLimited: 0.1, serverError: 0.05, hang: 0.02, reset: 0.02, brokenJson: 0.04, truncated: 0.03, outOfSet: 0.05, retryAfterMs: 50 };
+const FAULT_MIX_SEED = 20_261_204;
+const FAULT_MIX_LATENCY_MS = 50;
+const FAULT_MIX_TARGETS = { validShare: 0.98, wallSeconds: 100 };
+const FAULT_MIX_VARIANTS = [
+  { label: '6a', description: 'default settings (1 repair call)', projectLines: [] as string[] },
+  { label: '6b', description: 'repair.max_attempts 2', projectLines: ['repair:', '  max_attempts: 2'] },
+];
 /** Far above any scenario's wall time: a task cut off by the deadline shows up as `incomplete`, never silently. */
 const PREDICT_DEADLINE_MS = 240_000;
 /** Below fetch's own 300 s wait for response headers. */
@@ -65,6 +78,10 @@ interface BenchOptions {
   serverNodeOptions: string[];
   cpuProfile: boolean;
   keepTemporaryFiles: boolean;
+  /** Tasks of scenario 6. */
+  faultMixTasks: number;
+  /** The scenarios to run (1 to 6; 2 runs with 3). */
+  only: Set<number>;
 }
 
 interface Measurement {
@@ -91,6 +108,8 @@ function readOptions(): BenchOptions {
       'server-node-option': { type: 'string', multiple: true, default: [] },
       'cpu-prof': { type: 'boolean', default: false },
       'keep-temp': { type: 'boolean', default: false },
+      'fault-mix-tasks': { type: 'string', default: '500' },
+      only: { type: 'string', default: '1,2,3,4,5,6' },
     },
     strict: true,
   });
@@ -109,6 +128,8 @@ function readOptions(): BenchOptions {
     serverNodeOptions: values['server-node-option'] ?? [],
     cpuProfile: values['cpu-prof'] ?? false,
     keepTemporaryFiles: values['keep-temp'] ?? false,
+    faultMixTasks: integerOption('fault-mix-tasks', values['fault-mix-tasks'], 1, 100_000),
+    only: new Set((values.only ?? '').split(',').map((text) => integerOption('only', text.trim(), 1, 6))),
   };
 }
 
@@ -119,7 +140,7 @@ function commandLine(): string {
 }
 
 /** The project file: production defaults (timeout, retries), or the fault scenario's short timeout and quick retries. */
-function writeProjectFile(directory: string, concurrency: number, quickFailures: boolean): void {
+function writeProjectFile(directory: string, concurrency: number, quickFailures: boolean, extraLines: string[]): void {
   mkdirSync(directory, { recursive: true });
   const lines = ['# written by npm run bench', 'default: true', 'provider:', '  model: gpt-4o-mini'];
   if (quickFailures) lines.push(`  timeout_ms: ${FAULT_PROVIDER_TIMEOUT_MS}`);
@@ -132,6 +153,7 @@ function writeProjectFile(directory: string, concurrency: number, quickFailures:
       `  max_delay_ms: ${FAULT_RETRY.maxDelayMs}`,
     );
   }
+  lines.push(...extraLines);
   writeFileSync(path.join(directory, 'bench.yaml'), `${lines.join('\n')}\n`);
 }
 
@@ -255,10 +277,10 @@ async function runBenchmarks(): Promise<number> {
   const servers = new Set<PrelabelServer>();
   let serverNumber = 0;
 
-  const startServer = async (name: string, dataDirectory: string, quickFailures = false): Promise<PrelabelServer> => {
+  const startServer = async (name: string, dataDirectory: string, quickFailures = false, extraLines: string[] = []): Promise<PrelabelServer> => {
     serverNumber += 1;
     const projectsDirectory = path.join(temporaryRoot, `projects-${serverNumber}-${name}`);
-    writeProjectFile(projectsDirectory, options.concurrency, quickFailures);
+    writeProjectFile(projectsDirectory, options.concurrency, quickFailures, extraLines);
     const server = await startPrelabelServer({
       repositoryRoot,
       projectsDirectory,
@@ -292,7 +314,7 @@ async function runBenchmarks(): Promise<number> {
   };
   try {
     // 1. Latency-bound: does concurrency turn N calls of `latency` into ceil(N / C) rounds?
-    {
+    if (options.only.has(1)) {
       const title = `1. ${taskCount} tasks, ${latencyMs} ms latency, concurrency ${concurrency}`;
       announce(title);
       try {
@@ -324,7 +346,7 @@ async function runBenchmarks(): Promise<number> {
     }
 
     // 2 and 3. Our own overhead with an instant model, then the same tasks from the cache (same server, then restarted).
-    {
+    if (options.only.has(2) || options.only.has(3)) {
       const overheadTitle = `2. ${taskCount} tasks, 0 ms latency, concurrency ${concurrency}`;
       announce(overheadTitle);
       const dataDirectory = path.join(temporaryRoot, 'data-overhead');
@@ -392,7 +414,7 @@ async function runBenchmarks(): Promise<number> {
     }
 
     // 4. Memory: one request of many tasks, on a fresh process so that VmHWM is this request's.
-    {
+    if (options.only.has(4)) {
       const title = `4. ${options.largeTasks} tasks in one request, 0 ms latency`;
       announce(title);
       try {
@@ -425,7 +447,7 @@ async function runBenchmarks(): Promise<number> {
     }
 
     // 5. Faults: every task must end valid or empty, in order, one prediction each.
-    {
+    if (options.only.has(5)) {
       const faultsText = `${FAULTS.rateLimited * 100}% 429 (retry-after-ms ${FAULTS.retryAfterMs}), ${FAULTS.serverError * 100}% 500, ${FAULTS.hang * 100}% hangs`;
       const title = `5. ${taskCount} tasks, ${latencyMs} ms latency, faults`;
       announce(title);
@@ -456,6 +478,63 @@ async function runBenchmarks(): Promise<number> {
         reports.push(failedReport(title, error));
       }
     }
+
+    // 6. The fault mix of issue 9: transport faults, hangs and unusable answers; at least 98% valid, none invalid.
+    // 6a runs every setting default (one repair call); 6b allows two repair calls (repair.max_attempts: 2).
+    for (const variant of FAULT_MIX_VARIANTS) {
+      if (!options.only.has(6)) break;
+      const count = options.faultMixTasks;
+      const title = `${variant.label}. ${count} tasks, ${FAULT_MIX_LATENCY_MS} ms latency, fault mix, ${variant.description}`;
+      announce(title);
+      try {
+        const server = await startServer(`fault-mix-${variant.label}`, path.join(temporaryRoot, `data-fault-mix-${variant.label}`), false, variant.projectLines);
+        await warmUp(server);
+        fake.configure({ latencyMs: FAULT_MIX_LATENCY_MS, faults: FAULT_MIX, seed: FAULT_MIX_SEED });
+        const measurement = await measurePredict(server, fake, project, createSentimentTasks(project, count, 6_000_000));
+        await stopServer(server);
+        const { counts, check } = measurement;
+        const validShare = check.answered / count;
+        const wallSeconds = measurement.wallMs / 1000;
+        const percent = (share: number | undefined) => `${((share ?? 0) * 100).toFixed(0)}%`;
+        const figures: Figure[] = [
+          {
+            name: 'faults drawn per call',
+            value: `${percent(FAULT_MIX.rateLimited)} 429 (retry-after-ms ${FAULT_MIX.retryAfterMs}), ${percent(FAULT_MIX.serverError)} 500, ${percent(FAULT_MIX.hang)} hangs, ${percent(FAULT_MIX.reset)} resets, ${percent(FAULT_MIX.brokenJson)} broken JSON, ${percent(FAULT_MIX.truncated)} truncated, ${percent(FAULT_MIX.outOfSet)} out-of-set labels`,
+          },
+          correctnessFigure(check, count, true),
+          {
+            name: 'tasks valid (the right label)',
+            value: `${check.answered} of ${count} (${(validShare * 100).toFixed(1)}%)`,
+            target: `≥ ${FAULT_MIX_TARGETS.validShare * 100}%`,
+            verdict: verdict(validShare >= FAULT_MIX_TARGETS.validShare),
+          },
+          { name: 'tasks ended empty', value: `${check.empty} of ${count}${check.incomplete > 0 ? ` (${check.incomplete} cut off by the deadline)` : ''}` },
+          {
+            name: 'wall time',
+            value: seconds(measurement.wallMs),
+            target: `< ${FAULT_MIX_TARGETS.wallSeconds} s`,
+            verdict: verdict(wallSeconds < FAULT_MIX_TARGETS.wallSeconds),
+          },
+          { name: 'ideal without faults', value: seconds(Math.ceil(count / concurrency) * FAULT_MIX_LATENCY_MS) },
+          {
+            name: 'model calls: 200 / 429 / 500 / hung / reset',
+            value: `${counts.calls}: ${counts.answered} / ${counts.rateLimited} / ${counts.serverErrors} / ${counts.hangs} / ${counts.resets}`,
+          },
+          {
+            name: 'unusable 200s: broken JSON / truncated / out-of-set',
+            value: `${counts.brokenJson} / ${counts.truncated} / ${counts.outOfSet}`,
+          },
+          { name: 'repair calls (conversation with an assistant turn)', value: String(counts.repairCalls) },
+          { name: 'server peak RSS (VmHWM)', value: megabytes(measurement.memory.peakRssBytes) },
+          ...loadFigures(measurement),
+        ];
+        const notes = problemNotes(check);
+        if (check.empty > 0) notes.push(`${check.empty} empty: see "task failed" and "repair call" lines in server-*-fault-mix-${variant.label}.log`);
+        reports.push({ title, figures, broken: isBroken(figures), notes });
+      } catch (error) {
+        reports.push(failedReport(title, error));
+      }
+    }
   } finally {
     for (const server of [...servers]) await stopServer(server);
     await fake.close();
@@ -469,7 +548,7 @@ async function runBenchmarks(): Promise<number> {
     `command: ${commandLine()}`,
     `machine: Node ${machine.node}, ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGigabytes} GB, ${machine.kernel}`,
     `load average before: ${machine.loadAverage}; after: ${readMachineFacts().loadAverage}`,
-    `server: node ${[...options.serverNodeOptions, ''].join(' ')}dist/server/main.js, LOG_LEVEL=${options.logLevel}; project file: model gpt-4o-mini, concurrency ${concurrency}, other settings default, except scenario 5: provider.timeout_ms ${FAULT_PROVIDER_TIMEOUT_MS}, retry.max_retries ${FAULT_RETRY.maxRetries}, retry.initial_delay_ms ${FAULT_RETRY.initialDelayMs}, retry.max_delay_ms ${FAULT_RETRY.maxDelayMs}`,
+    `server: node ${[...options.serverNodeOptions, ''].join(' ')}dist/server/main.js, LOG_LEVEL=${options.logLevel}; project file: model gpt-4o-mini, concurrency ${concurrency}, other settings default, except scenario 5: provider.timeout_ms ${FAULT_PROVIDER_TIMEOUT_MS}, retry.max_retries ${FAULT_RETRY.maxRetries}, retry.initial_delay_ms ${FAULT_RETRY.initialDelayMs}, retry.max_delay_ms ${FAULT_RETRY.maxDelayMs}; scenario 6: every other setting default (timeout_ms 60000, 3 retries from 500 ms, adaptive timeout 4 × p95 with a 5 s floor, 1 repair call), 6b: repair.max_attempts 2`,
     `fake model: in the bench process, answers after one setTimeout(latency); measured requests follow ${options.warmUpTasks === 0 ? 'only /setup (cold JIT)' : `a warm-up request of ${options.warmUpTasks} tasks (scenarios 1, 2, 5)`}`,
     '',
     formatTable(['scenario', 'figure', 'value', 'target', 'result'], rows),

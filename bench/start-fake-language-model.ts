@@ -16,6 +16,14 @@ export interface FaultShares {
   /** No answer at all: the connection stays open until the client gives up. */
   hang: number;
   retryAfterMs: number;
+  /** The connection is destroyed after the latency, without an answer (ECONNRESET). */
+  reset?: number;
+  /** A 200 whose content is the first half of the JSON answer, finish reason `stop`. */
+  brokenJson?: number;
+  /** A 200 whose content is the first half of the JSON answer, finish reason `length`. */
+  truncated?: number;
+  /** A 200 whose JSON answer names a label that is not in the schema (each label + "-ish"). */
+  outOfSet?: number;
 }
 
 export const NO_FAULTS: FaultShares = { rateLimited: 0, serverError: 0, hang: 0, retryAfterMs: 0 };
@@ -27,6 +35,13 @@ export interface FakeLanguageModelCounts {
   rateLimited: number;
   serverErrors: number;
   hangs: number;
+  resets: number;
+  /** Answers sent broken (cut JSON), truncated (`length`) or with an out-of-set label. */
+  brokenJson: number;
+  truncated: number;
+  outOfSet: number;
+  /** Calls whose conversation holds an assistant message: prelabel's repair calls. */
+  repairCalls: number;
 }
 
 export interface FakeLanguageModel {
@@ -73,6 +88,14 @@ export function answerForRequest(body: ChatCompletionCreateParams): string {
   return JSON.stringify(createSchemaAnswer(rotateEnums(schema, taskNumber) as Schema));
 }
 
+/** The answer with every label renamed to one the schema does not have. */
+function withOutOfSetLabels(answer: string): string {
+  const rename = (value: unknown): unknown =>
+    typeof value === 'string' ? `${value}-ish` : Array.isArray(value) ? value.map(rename) : value;
+  const object = JSON.parse(answer) as Record<string, unknown>;
+  return JSON.stringify(Object.fromEntries(Object.entries(object).map(([key, value]) => [key, rename(value)])));
+}
+
 function sendJson(response: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
   if (response.destroyed || response.writableEnded) return;
   const text = JSON.stringify(body);
@@ -86,6 +109,10 @@ function sendJson(response: ServerResponse, status: number, body: object, header
   response.end(text);
 }
 
+function emptyCounts(): FakeLanguageModelCounts {
+  return { calls: 0, answered: 0, rateLimited: 0, serverErrors: 0, hangs: 0, resets: 0, brokenJson: 0, truncated: 0, outOfSet: 0, repairCalls: 0 };
+}
+
 /**
  * A lean OpenAI Chat Completions server on 127.0.0.1 for benchmarks: the real wire format (bodies built by
  * test/fake-openai-server), a fixed latency (one setTimeout per call, no queue), seeded faults, and counters only:
@@ -95,7 +122,7 @@ export async function startFakeLanguageModel(): Promise<FakeLanguageModel> {
   let latencyMs = 0;
   let faults = NO_FAULTS;
   let random = createRandomGenerator(1);
-  const counts: FakeLanguageModelCounts = { calls: 0, answered: 0, rateLimited: 0, serverErrors: 0, hangs: 0 };
+  const counts: FakeLanguageModelCounts = emptyCounts();
   const timers = new Set<NodeJS.Timeout>();
 
   function later(action: () => void): void {
@@ -119,7 +146,10 @@ export async function startFakeLanguageModel(): Promise<FakeLanguageModel> {
       sendJson(response, 400, createOpenAIErrorBody(400, { message: 'The body is not JSON.' }));
       return;
     }
+    if (body.messages.some((message) => message.role === 'assistant')) counts.repairCalls += 1;
     const draw = random();
+    let threshold = faults.rateLimited + faults.serverError + faults.hang;
+    const next = (share: number | undefined) => (threshold += share ?? 0);
     if (draw < faults.rateLimited) {
       counts.rateLimited += 1;
       sendJson(response, 429, createOpenAIErrorBody(429), { 'retry-after-ms': String(faults.retryAfterMs), 'retry-after': '1' });
@@ -134,9 +164,28 @@ export async function startFakeLanguageModel(): Promise<FakeLanguageModel> {
       counts.hangs += 1;
       return; // the client's timeout closes the connection; close() ends any left
     }
+    if (draw < next(faults.reset)) {
+      counts.resets += 1;
+      later(() => response.socket?.destroy());
+      return;
+    }
+    const answer = answerForRequest(body);
+    let content = answer;
+    let finishReason: 'stop' | 'length' = 'stop';
+    if (draw < next(faults.brokenJson)) {
+      counts.brokenJson += 1;
+      content = answer.slice(0, Math.ceil(answer.length / 2));
+    } else if (draw < next(faults.truncated)) {
+      counts.truncated += 1;
+      content = answer.slice(0, Math.ceil(answer.length / 2));
+      finishReason = 'length';
+    } else if (draw < next(faults.outOfSet)) {
+      counts.outOfSet += 1;
+      content = withOutOfSetLabels(answer);
+    }
     later(() => {
       counts.answered += 1;
-      sendJson(response, 200, createChatCompletionBody({ content: answerForRequest(body), model: body.model, promptText: promptTextOf(body) }));
+      sendJson(response, 200, createChatCompletionBody({ content, finishReason, model: body.model, promptText: promptTextOf(body) }));
     });
   }
 
@@ -170,11 +219,7 @@ export async function startFakeLanguageModel(): Promise<FakeLanguageModel> {
       latencyMs = settings.latencyMs;
       faults = settings.faults ?? NO_FAULTS;
       random = createRandomGenerator(settings.seed ?? 1);
-      counts.calls = 0;
-      counts.answered = 0;
-      counts.rateLimited = 0;
-      counts.serverErrors = 0;
-      counts.hangs = 0;
+      Object.assign(counts, emptyCounts());
     },
     async close() {
       if (closed) return;

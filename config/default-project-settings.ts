@@ -1,3 +1,4 @@
+import { DEFAULT_ADAPTIVE_TIMEOUT } from '../core/call-with-adaptive-timeout';
 import type { ProjectSettings, ProviderSettings, RetrySettings } from '../core/project-settings';
 import { DEFAULT_PROVIDER_NAME, DEFAULT_STAGE_NAMES } from './default-stage-names';
 
@@ -5,8 +6,10 @@ import { DEFAULT_PROVIDER_NAME, DEFAULT_STAGE_NAMES } from './default-stage-name
 export const PROJECT_SETTINGS_DEFAULTS = Object.freeze({
   model: 'gpt-4o',
   timeoutMs: 60_000,
+  adaptiveTimeout: DEFAULT_ADAPTIVE_TIMEOUT,
   structuredOutput: 'auto' as ProviderSettings['structuredOutput'],
   retry: Object.freeze<RetrySettings>({ maxRetries: 3, initialDelayMs: 500, maxDelayMs: 20_000 }),
+  repair: Object.freeze({ maxAttempts: 1 }),
   concurrency: 8,
   chunking: Object.freeze({ maxCharacters: 12_000, overlapCharacters: 400 }),
   promptPrefix: 'prompt',
@@ -27,12 +30,14 @@ export function createDefaultProjectSettings(environment: NodeJS.ProcessEnv): Pr
       name: DEFAULT_PROVIDER_NAME,
       model: environment.PRELABEL_MODEL || PROJECT_SETTINGS_DEFAULTS.model,
       timeoutMs: PROJECT_SETTINGS_DEFAULTS.timeoutMs,
+      adaptiveTimeout: { ...PROJECT_SETTINGS_DEFAULTS.adaptiveTimeout },
       structuredOutput: PROJECT_SETTINGS_DEFAULTS.structuredOutput,
       options: {},
     },
     fallbacks: [],
     prompt: { template: null, instructions: null, extraFields: [] },
     retry: { ...PROJECT_SETTINGS_DEFAULTS.retry },
+    repair: { ...PROJECT_SETTINGS_DEFAULTS.repair },
     concurrency: PROJECT_SETTINGS_DEFAULTS.concurrency,
     controls: { include: null, instructions: {} },
     chunking: { ...PROJECT_SETTINGS_DEFAULTS.chunking },

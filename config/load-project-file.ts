@@ -141,6 +141,7 @@ interface ProviderFileData {
   temperature?: number;
   max_output_tokens?: number;
   timeout_ms?: number;
+  adaptive_timeout?: { multiplier?: number; floor_ms?: number };
   requests_per_minute?: number;
   tokens_per_minute?: number;
   prices?: { input_per_million: number; output_per_million: number };
@@ -158,6 +159,7 @@ interface ProjectFileData {
   fallbacks?: ProviderFileData[];
   prompt?: { template?: string; template_file?: string; instructions?: string; extra_fields?: string[] };
   retry?: { max_retries?: number; initial_delay_ms?: number; max_delay_ms?: number };
+  repair?: { max_attempts?: number };
   concurrency?: number;
   controls?: { include?: string[]; instructions?: Record<string, string> };
   chunking?: { max_characters?: number; overlap_characters?: number };
@@ -383,6 +385,10 @@ function toProviderSettings(provider: ProviderFileData): ProviderSettings {
     name: provider.name ?? DEFAULT_PROVIDER_NAME,
     model: provider.model ?? PROJECT_SETTINGS_DEFAULTS.model,
     timeoutMs: provider.timeout_ms ?? PROJECT_SETTINGS_DEFAULTS.timeoutMs,
+    adaptiveTimeout: {
+      multiplier: provider.adaptive_timeout?.multiplier ?? PROJECT_SETTINGS_DEFAULTS.adaptiveTimeout.multiplier,
+      floorMs: provider.adaptive_timeout?.floor_ms ?? PROJECT_SETTINGS_DEFAULTS.adaptiveTimeout.floorMs,
+    },
     structuredOutput: provider.structured_output ?? PROJECT_SETTINGS_DEFAULTS.structuredOutput,
     options: provider.options ?? {},
   };
@@ -428,6 +434,7 @@ function toProjectSettings(
       initialDelayMs: retry.initial_delay_ms ?? PROJECT_SETTINGS_DEFAULTS.retry.initialDelayMs,
       maxDelayMs: retry.max_delay_ms ?? PROJECT_SETTINGS_DEFAULTS.retry.maxDelayMs,
     },
+    repair: { maxAttempts: data.repair?.max_attempts ?? PROJECT_SETTINGS_DEFAULTS.repair.maxAttempts },
     concurrency: data.concurrency ?? PROJECT_SETTINGS_DEFAULTS.concurrency,
     controls: { include: data.controls?.include ?? null, instructions: data.controls?.instructions ?? {} },
     chunking: {

@@ -180,6 +180,8 @@ export interface ProviderCallErrorOptions extends PrelabelErrorOptions {
   unavailable?: boolean;
   /** How long the provider asked us to wait before trying again, from `retry-after-ms` / `retry-after`. */
   retryAfterMs?: number;
+  /** The call ran out of time (the configured or the adaptive timeout): it says nothing about the next call. */
+  timedOut?: boolean;
   provider: string;
 }
 
@@ -188,9 +190,11 @@ export class ProviderCallError extends PrelabelError {
   readonly retryAfterMs?: number;
   readonly provider: string;
   readonly unavailable: boolean;
+  readonly timedOut: boolean;
   constructor(message: string, options: ProviderCallErrorOptions) {
     super(ERROR_CODES.PROVIDER_CALL_FAILED, message, options);
     this.unavailable = options.unavailable ?? false;
+    this.timedOut = options.timedOut ?? false;
     this.statusCode = options.statusCode;
     this.retryAfterMs = options.retryAfterMs;
     this.provider = options.provider;

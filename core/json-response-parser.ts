@@ -83,22 +83,31 @@ function findOwnValue(object: JsonObject, key: string): { found: true; value: un
   return match === undefined ? { found: false } : { found: true, value: object[match] };
 }
 
-function parseSafely(raw: unknown, target: PromptTarget): ControlParseResult {
+/** An answer that says nothing (null, blank text, an empty list): the model declining, not breaking the format. */
+function isEmptyAnswer(raw: unknown): boolean {
+  if (raw === null || raw === undefined) return true;
+  if (typeof raw === 'string') return raw.trim() === '';
+  return Array.isArray(raw) && raw.every(isEmptyAnswer);
+}
+
+function parseSafely(raw: unknown, target: PromptTarget): ControlAnswer {
+  let result: ControlParseResult;
   try {
-    return target.task.parse(raw, target);
+    result = target.task.parse(raw, target);
   } catch (error) {
-    return { status: 'abstained', reason: `task ${target.task.name} could not parse the answer: ${String(error)}` };
+    result = { status: 'abstained', reason: `task ${target.task.name} could not parse the answer: ${String(error)}` };
   }
+  return result.status === 'abstained' && !isEmptyAnswer(raw) ? { ...result, invalid: true } : result;
 }
 
 function answerFromObject(object: JsonObject, target: PromptTarget): ControlAnswer {
   const entry = findOwnValue(object, target.control.name);
-  if (!entry.found) return { status: 'abstained', reason: 'no answer for this control' };
+  if (!entry.found) return { status: 'abstained', reason: 'no answer for this control', invalid: true };
   return parseSafely(entry.value, target);
 }
 
 function answerFromText(text: string, target: PromptTarget, targetCount: number): ControlAnswer {
-  if (targetCount !== 1) return { status: 'abstained', reason: 'answer is not JSON' };
+  if (targetCount !== 1) return { status: 'abstained', reason: 'answer is not JSON', invalid: true };
   return parseSafely(text, target);
 }
 
@@ -116,7 +125,7 @@ export class JsonResponseParser implements ResponseParser {
     const object = extractJsonObject(text);
     const answers = new Map<string, ControlAnswer>();
     if (!object && format === 'json') {
-      for (const target of targets) answers.set(target.control.name, { status: 'abstained', reason: 'answer is not JSON' });
+      for (const target of targets) answers.set(target.control.name, { status: 'abstained', reason: 'answer is not JSON', invalid: true });
       return { answers, unparseable: 'the model was asked for JSON and its answer holds no JSON object' };
     }
     for (const target of targets) {

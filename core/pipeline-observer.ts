@@ -7,6 +7,9 @@ export interface CallLabels {
   model: string;
 }
 
+/** What a repair call gave: a usable answer, a still unusable one, or an error (the call failed). */
+export type RepairOutcome = 'repaired' | 'failed' | 'error';
+
 export type TaskStatus = 'answered' | 'empty' | 'failed' | 'timed-out';
 
 /** What the pipeline reports as it runs: server/ turns it into metrics. All methods must be cheap and never throw. */
@@ -21,6 +24,11 @@ export interface PipelineObserver {
   resultsDropped(labels: CallLabels & { reasons: string[] }): void;
   /** The model answered, but not usably for this control (an invented label, a schema violation, out of range...). */
   controlAbstained(labels: CallLabels & { control: string; reason: string }): void;
+  /**
+   * A repair call was made for an unusable answer: `repaired` (the answer is usable now), `failed` (still not), or
+   * `error` (the call itself failed).
+   */
+  answerRepaired(labels: CallLabels & { outcome: RepairOutcome }): void;
 }
 
 export const silentObserver: PipelineObserver = {
@@ -29,4 +37,5 @@ export const silentObserver: PipelineObserver = {
   taskSettled() {},
   resultsDropped() {},
   controlAbstained() {},
+  answerRepaired() {},
 };

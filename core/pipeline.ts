@@ -1,12 +1,14 @@
 import { inject, injectable } from 'tsyringe';
 import { createAnswerSchema } from './create-answer-schema';
-import { AbortedError, describeError, PrelabelError, RetryExhaustedError, ResponseUnusableError, TaskDataError, type ProviderCallError } from './errors';
+import { AbortedError, describeError, PrelabelError, RetryExhaustedError, TaskDataError, type ProviderCallError } from './errors';
 import type { ImageSource, MediaLoader } from './media-loader';
 import type { ExampleSource } from './example-store';
 import { computeLogprobConfidence, type LogprobConfidence, type MentionConfidence } from './compute-confidence';
 import { computeSelfConsistency } from './self-consistency';
 import { computeModelVersion } from './compute-model-version';
-import { addUsage, isUsableAnswer, usableText } from './language-model-result';
+import { addUsage, isUsableAnswer } from './language-model-result';
+import { callWithAdaptiveTimeout, DEFAULT_ADAPTIVE_TIMEOUT } from './call-with-adaptive-timeout';
+import { AnswerReader, repairAnswer, type AnswerPart, type RepairedAnswer } from './repair-answer';
 import { createCacheKey, type AnswerCache } from './answer-cache';
 import type { CallLabels, PipelineObserver } from './pipeline-observer';
 import type { ProviderGate } from './provider-gate';
@@ -122,6 +124,8 @@ export class Pipeline {
   private readonly loggedWarnings = new Set<string>();
   /** Abstention warnings: at most ABSTENTION_LOG_LIMIT a minute for the project, then one summary line. */
   private readonly abstentionLog: LogRateLimiter;
+  /** Reads each model answer once, for the cache (only sound answers are stored) and for repairs. */
+  private readonly reader: AnswerReader;
 
   constructor(
     @inject(TOKENS.ProjectSettings) private readonly settings: ProjectSettings,
@@ -139,6 +143,7 @@ export class Pipeline {
     @inject(TOKENS.MediaLoader) private readonly mediaLoader: MediaLoader,
     @inject(TOKENS.ExampleSource) private readonly exampleSource: ExampleSource,
   ) {
+    this.reader = new AnswerReader((text, format) => responseParser.parse({ text, targets: this.targets, format }));
     const labelConfig = configParser.parse({ xml: labelConfigXml });
     const selection = selectTargets(labelConfig, registry.tasks(), settings);
     const { model, provider } = candidates[0] as ModelCandidate;
@@ -209,13 +214,10 @@ export class Pipeline {
         const samples = this.settings.confidence.method === 'self-consistency' ? this.settings.confidence.samples : 1;
         const answers = await Promise.all(
           Array.from({ length: samples }, async (_, sample) => {
-            const { result, candidate } = await this.answerWithFallbacks(call.data, interaction, task.id, options.signal, samples > 1 ? sample : undefined);
+            const { candidate, repaired } = await this.answerAndRepair(call.data, interaction, task.id, options.signal, samples > 1 ? sample : undefined);
             if (candidate !== this.candidates[0]) answeredBy = candidate.labels;
-            usage = addUsage(usage, result.usage);
-            const format = candidate.responseFormat.type === 'json' ? 'json' : 'text';
-            const parsedCall = this.responseParser.parse({ text: usableText(result), targets: this.targets, format });
-            if (parsedCall.unparseable) throw new ResponseUnusableError('unparseable', parsedCall.unparseable);
-            return { parsedCall, confidence: this.logprobConfidence(candidate, result, parsedCall) };
+            for (const result of repaired.results) usage = addUsage(usage, result.usage);
+            return { parsedCall: repaired.parsed, confidence: this.partsConfidence(candidate, repaired.parts) };
           }),
         );
         if (samples > 1) {
@@ -260,6 +262,25 @@ export class Pipeline {
     return (method === 'auto' || method === 'logprobs') && candidate.model.returnsLogprobs === true;
   }
 
+  /**
+   * The confidence of a (possibly repaired) answer: each control measured on the model answer it came from, the lowest
+   * score overall, unknown when any part's is.
+   */
+  private partsConfidence(candidate: ModelCandidate, parts: AnswerPart[]): LogprobConfidence | null {
+    if (parts.length === 1) {
+      const [part] = parts as [AnswerPart];
+      return this.logprobConfidence(candidate, part.result, { answers: part.answers });
+    }
+    const measured = parts.filter((part) => part.answers.size > 0).map((part) => this.logprobConfidence(candidate, part.result, { answers: part.answers }));
+    if (measured.length === 0 || measured.some((confidence) => confidence === null || confidence.score === null)) return null;
+    const confidences = measured as LogprobConfidence[];
+    return {
+      score: Math.min(...confidences.map((confidence) => confidence.score as number)),
+      perControl: new Map(confidences.flatMap((confidence) => [...confidence.perControl])),
+      perSpan: new Map(confidences.flatMap((confidence) => [...confidence.perSpan])),
+    };
+  }
+
   /** The confidence of one answer from its tokens' log-probabilities, or null when they are not there. */
   private logprobConfidence(candidate: ModelCandidate, result: LanguageModelResult, parsed: ParsedResponse): LogprobConfidence | null {
     if (!this.wantsLogprobs(candidate) || !result.tokenLogprobs) return null;
@@ -292,6 +313,34 @@ export class Pipeline {
   }
 
   /**
+   * One answer for a call, repaired when it is unusable (core/repair-answer.ts): the repair calls go to the provider
+   * that answered, through `generate` like any call.
+   */
+  private async answerAndRepair(
+    data: TaskData,
+    interaction: PromptInteraction,
+    taskId: LabelStudioTask['id'],
+    signal: AbortSignal | undefined,
+    sample: number | undefined,
+  ): Promise<{ candidate: PreparedCandidate; repaired: RepairedAnswer }> {
+    const { result, candidate, messages } = await this.answerWithFallbacks(data, interaction, taskId, signal, sample);
+    const repaired = await repairAnswer({
+      messages,
+      first: result,
+      format: formatOf(candidate),
+      reader: this.reader,
+      maxAttempts: this.settings.repair.maxAttempts,
+      ask: (conversation) => this.generate(candidate, conversation, taskId, signal, sample),
+      onRepair: ({ outcome, attempt, problems, error }) => {
+        this.observer.answerRepaired({ ...candidate.labels, outcome });
+        const details = { taskId, attempt, outcome, problems, ...(error !== undefined && { error: describeError(error) }) };
+        this.logger.info(details, 'repair call for an unusable answer');
+      },
+    });
+    return { candidate, repaired };
+  }
+
+  /**
    * Asks the project's provider; when it is down (a retryable failure after its retries, or its circuit is open),
    * asks each fallback in turn.
    */
@@ -301,10 +350,11 @@ export class Pipeline {
     taskId: LabelStudioTask['id'],
     signal?: AbortSignal,
     sample?: number,
-  ): Promise<{ result: LanguageModelResult; candidate: PreparedCandidate }> {
+  ): Promise<{ result: LanguageModelResult; candidate: PreparedCandidate; messages: ChatMessage[] }> {
     for (const [index, candidate] of this.candidates.entries()) {
       try {
-        return { result: await this.generate(candidate, candidate.prompt.render(data, interaction), taskId, signal, sample), candidate };
+        const messages = candidate.prompt.render(data, interaction);
+        return { result: await this.generate(candidate, messages, taskId, signal, sample), candidate, messages };
       } catch (error) {
         const next = this.candidates[index + 1];
         if (!next || !isProviderDown(error)) throw error;
@@ -333,6 +383,17 @@ export class Pipeline {
     };
     const key = createCacheKey({ provider: provider.name, baseUrl: provider.baseUrl, model: provider.model, options: provider.options, sample, ...call });
     const estimatedTokens = Math.ceil(messages.reduce((total, message) => total + messageText(message).length, 0) / 4) + (provider.maxOutputTokens ?? 256);
+    // A hung call is cut long before `timeout_ms`, from the latency of this provider and model's recent calls; each
+    // time it is cut, its retry gets twice as long.
+    let previousTimeouts = 0;
+    const timeout = {
+      tracker: gate.latency,
+      settings: provider.adaptiveTimeout ?? DEFAULT_ADAPTIVE_TIMEOUT,
+      ceilingMs: provider.timeoutMs,
+      signal,
+      provider: `${labels.provider} (${labels.model})`,
+      onTimeout: () => (previousTimeouts += 1),
+    };
     const started = performance.now();
     try {
       const { result, source } = await this.answers.answer(
@@ -340,7 +401,7 @@ export class Pipeline {
         () =>
           withRetry(
             () =>
-              gate.run(() => model.generate({ ...call, abortSignal: signal }), {
+              gate.run(() => callWithAdaptiveTimeout((callSignal) => model.generate({ ...call, abortSignal: callSignal }), { ...timeout, previousTimeouts }), {
                 estimatedTokens,
                 usedTokens: (answer) => (answer.usage.inputTokens ?? 0) + (answer.usage.outputTokens ?? 0) || null,
                 signal,
@@ -354,7 +415,8 @@ export class Pipeline {
               },
             },
           ),
-        isUsableAnswer,
+        // Never cache an answer that needs repairing: the next request asks again rather than repeat it.
+        (result) => isUsableAnswer(result) && this.reader.isSound(result, formatOf(candidate)),
       );
       this.observer.answerObtained({ ...labels, source, usage: source === 'provider' ? result.usage : null, latencyMs: performance.now() - started });
       for (const warning of result.warnings) {
@@ -446,6 +508,10 @@ export class Pipeline {
   private emptyPrediction(modelVersion: string): LabelStudioPrediction {
     return { result: [], score: null, model_version: modelVersion };
   }
+}
+
+function formatOf(candidate: ModelCandidate & { responseFormat: ResponseFormat }): 'json' | 'text' {
+  return candidate.responseFormat.type === 'json' ? 'json' : 'text';
 }
 
 /** The lowest temperature self-consistency samples are drawn at. */

@@ -14,6 +14,7 @@ export interface ProjectSettings {
   fallbacks: ProviderSettings[];
   prompt: PromptSettings;
   retry: RetrySettings;
+  repair: RepairSettings;
   /** How many tasks of one request run at once. */
   concurrency: number;
   controls: ControlSettings;
@@ -89,8 +90,13 @@ export interface ProviderSettings {
   baseUrl?: string;
   temperature?: number;
   maxOutputTokens?: number;
-  /** Per-call timeout. */
+  /** Per-call timeout: the ceiling of the adaptive timeout. */
   timeoutMs: number;
+  /**
+   * Cuts a hung call long before `timeoutMs`, from the latency of recent successful calls (core/call-with-adaptive-timeout.ts);
+   * unset means DEFAULT_ADAPTIVE_TIMEOUT.
+   */
+  adaptiveTimeout?: AdaptiveTimeoutSettings;
   /** Optional provider budgets, shared by every project on this provider endpoint and model. */
   requestsPerMinute?: number;
   tokensPerMinute?: number;
@@ -119,6 +125,19 @@ export interface PromptSettings {
   instructions: string | null;
   /** Task data fields the template may use besides those the labeling config shows. */
   extraFields: string[];
+}
+
+export interface AdaptiveTimeoutSettings {
+  /** The call timeout is this multiple of the recent p95 latency; 0 turns the adaptive timeout off. */
+  multiplier: number;
+  /** The adaptive timeout is never shorter than this. */
+  floorMs: number;
+}
+
+/** Repair calls: an answer that cannot be used is sent back to the model with what is wrong with it. */
+export interface RepairSettings {
+  /** Repair calls per model answer before its failing controls abstain; 0 turns repairs off. */
+  maxAttempts: number;
 }
 
 export interface RetrySettings {

@@ -1,5 +1,5 @@
 import { ProviderCallError, RequestInvalidError } from './errors';
-import { MinuteBudget, ProviderGate } from './provider-gate';
+import { countsAsOutage, MinuteBudget, ProviderGate } from './provider-gate';
 
 function deferred<T = void>() {
   let resolve!: (value: T) => void;
@@ -80,6 +80,37 @@ describe('ProviderGate', () => {
       await expect(gate.run(() => Promise.reject(new RequestInvalidError('bad')), { estimatedTokens: 1 })).rejects.toMatchObject({ code: 'REQUEST_INVALID' });
     }
     expect(gate.isOpen).toBe(false);
+  });
+
+  const rateLimited = () => new ProviderCallError('429', { provider: 'busy', statusCode: 429, isRetryable: true, retryAfterMs: 50 });
+  const timedOut = () => new ProviderCallError('no answer within 5000 ms', { provider: 'busy', isRetryable: true, timedOut: true });
+
+  it.each([
+    ['429s', rateLimited],
+    ['timeouts while other calls succeed', timedOut],
+  ])('does not count %s as an outage: the provider is up, the retry will get through', async (_name, createError) => {
+    gate = new ProviderGate({ concurrency: 4 }, 'busy', { volumeThreshold: 2, errorThresholdPercentage: 50, resetTimeoutMs: 60_000 });
+    gate.latency.record(100); // a call succeeded just now
+    for (let index = 0; index < 5; index += 1) {
+      await expect(gate.run(() => Promise.reject(createError()), { estimatedTokens: 1 })).rejects.toMatchObject({ code: 'PROVIDER_CALL_FAILED' });
+    }
+    expect(gate.isOpen).toBe(false);
+  });
+
+  it('counts timeouts as an outage when nothing else succeeds either (every call hangs)', async () => {
+    gate = new ProviderGate({ concurrency: 4 }, 'hanging', { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeoutMs: 60_000 });
+    for (let index = 0; index < 3; index += 1) {
+      await expect(gate.run(() => Promise.reject(timedOut()), { estimatedTokens: 1 })).rejects.toMatchObject({ timedOut: true });
+    }
+    expect(gate.isOpen).toBe(true);
+  });
+
+  it('tells outage failures from the others', () => {
+    expect(countsAsOutage(rateLimited(), false)).toBe(false);
+    expect(countsAsOutage(timedOut(), true)).toBe(false);
+    expect(countsAsOutage(timedOut(), false)).toBe(true);
+    expect(countsAsOutage(new ProviderCallError('reset', { provider: 'busy', isRetryable: true }), true)).toBe(true);
+    expect(countsAsOutage(new RequestInvalidError('bad'), false)).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 import CircuitBreaker from 'opossum';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AbortedError, PrelabelError, ProviderCallError } from './errors';
+import { LatencyTracker } from './latency-tracker';
 
 export interface ProviderLimits {
   /** Calls in flight at once, across every request and project using this provider. */
@@ -19,6 +20,31 @@ export interface CircuitSettings {
 }
 
 export const DEFAULT_CIRCUIT: CircuitSettings = { volumeThreshold: 10, errorThresholdPercentage: 50, resetTimeoutMs: 30_000 };
+
+/** A timeout counts as an outage only when no call to the provider succeeded for this long. */
+export const ANSWERING_WINDOW_MS = 30_000;
+
+/**
+ * Whether a failed call says the provider is down, and so counts toward opening the circuit: 5xx answers, connection
+ * failures and unreadable bodies do. A bad request does not (it is ours), nor does a 429 (the provider is up and says
+ * when to come back: core/retry.ts waits for its `retry-after`). A timeout counts only when the provider has answered
+ * nothing else lately (`answering` false): while other calls succeed, one hung call says nothing about them, the
+ * adaptive timeout cuts it and the retry usually answers; when every call hangs, the provider is down and the circuit
+ * lets the fallbacks answer. Counting 429s and lone hangs would open the circuit under a rate limit or a few hangs
+ * and fail queued tasks that would have been answered.
+ *
+ * An open circuit still fails a call at once (ProviderCallError `unavailable`), rather than making it wait for the
+ * half-open probe: with only outage-kind failures counted, the circuit opens when at least half the calls in the window
+ * failed that way, i.e. an outage. Then failing fast lets the project's fallbacks answer, and without fallbacks lets
+ * the request return its failed tasks (which Label Studio asks for again) instead of holding each one for the reset
+ * period.
+ */
+export function countsAsOutage(error: unknown, answering: boolean): boolean {
+  if (!PrelabelError.isInstance(error) || !error.isRetryable) return false;
+  const { statusCode, timedOut } = error as Partial<ProviderCallError>;
+  if (statusCode === 429) return false;
+  return timedOut === true ? !answering : true;
+}
 
 /** A continuously refilled bucket of `perMinute` units. */
 export class MinuteBudget {
@@ -58,6 +84,8 @@ export class ProviderGate {
   private readonly requests?: MinuteBudget;
   private readonly tokens?: MinuteBudget;
   private readonly breaker: CircuitBreaker<[() => Promise<unknown>], unknown>;
+  /** Latencies of this endpoint and model's recent successful calls, for the adaptive call timeout. */
+  readonly latency: LatencyTracker;
 
   constructor(
     private limits: ProviderLimits,
@@ -65,6 +93,7 @@ export class ProviderGate {
     circuit: CircuitSettings = DEFAULT_CIRCUIT,
     now: () => number = Date.now,
   ) {
+    this.latency = new LatencyTracker({ now });
     if (limits.requestsPerMinute) this.requests = new MinuteBudget(limits.requestsPerMinute, now);
     if (limits.tokensPerMinute) this.tokens = new MinuteBudget(limits.tokensPerMinute, now);
     this.breaker = new CircuitBreaker((operation: () => Promise<unknown>) => operation(), {
@@ -72,8 +101,8 @@ export class ProviderGate {
       volumeThreshold: circuit.volumeThreshold,
       errorThresholdPercentage: circuit.errorThresholdPercentage,
       resetTimeout: circuit.resetTimeoutMs,
-      // Only failures that say the provider is in trouble count: a bad request is not an outage.
-      errorFilter: (error: unknown) => !(PrelabelError.isInstance(error) && error.isRetryable),
+      // Only failures that say the provider is down count (see countsAsOutage).
+      errorFilter: (error: unknown) => !countsAsOutage(error, this.latency.hasSampleWithin(ANSWERING_WINDOW_MS)),
     });
   }
 

@@ -73,10 +73,14 @@ export interface PromptRenderer {
   }): CompiledPrompt;
 }
 
-/** What the model said for one control, after parsing and normalisation. */
+/**
+ * What the model said for one control, after parsing and normalisation. An abstention is `invalid` when the answer
+ * broke the format (no JSON, no key for the control, a label the config lacks, a value of the wrong kind): worth a
+ * repair call. Without it, the model declined (null, an empty answer) or the control cannot be filled.
+ */
 export type ControlAnswer =
   | { status: 'answered'; value: unknown }
-  | { status: 'abstained'; reason: string };
+  | { status: 'abstained'; reason: string; invalid?: boolean };
 
 export interface ParsedResponse {
   /** One entry per target control, keyed by control name. */

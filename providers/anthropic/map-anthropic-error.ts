@@ -38,6 +38,7 @@ export function mapAnthropicError(error: unknown, context: AnthropicErrorContext
     return new ProviderCallError(`the Anthropic API at ${origin} did not answer within ${context.timeoutMs} ms`, {
       provider,
       isRetryable: true,
+      timedOut: true,
       cause: error,
     });
   }

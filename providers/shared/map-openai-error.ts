@@ -41,6 +41,7 @@ export function mapOpenAIError(error: unknown, context: OpenAIErrorContext): Abo
     return new ProviderCallError(`${apiName} at ${origin} did not answer within ${context.timeoutMs} ms`, {
       provider,
       isRetryable: true,
+      timedOut: true,
       cause: error,
     });
   }

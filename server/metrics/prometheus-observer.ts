@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { AnswerSource } from '../../core/answer-cache';
-import type { CallLabels, PipelineObserver, TaskStatus } from '../../core/pipeline-observer';
+import type { CallLabels, PipelineObserver, RepairOutcome, TaskStatus } from '../../core/pipeline-observer';
 import type { LanguageModelUsage } from '../../core/language-model';
 import type { ProjectSettings } from '../../core/project-settings';
 import { priceFor, type ModelPrice } from './model-prices';
@@ -41,6 +41,7 @@ export class PrometheusObserver implements PipelineObserver {
   private readonly droppedResults: Counter<(typeof CALL_LABELS)[number] | 'reason'>;
   private readonly abstentions: Counter<(typeof CALL_LABELS)[number] | 'control' | 'reason'>;
   private readonly answerDuration: Histogram<'provider' | 'model' | 'source'>;
+  private readonly repairs: Counter<(typeof CALL_LABELS)[number] | 'outcome'>;
 
   constructor(options: PrometheusObserverOptions = {}) {
     this.registry = options.registry ?? new Registry();
@@ -94,6 +95,12 @@ export class PrometheusObserver implements PipelineObserver {
       labelNames: [...CALL_LABELS, 'control', 'reason'],
       registers,
     });
+    this.repairs = new Counter({
+      name: `${METRIC_PREFIX}repairs_total`,
+      help: 'Repair calls for unusable answers (not JSON, cut off, invalid for the schema or the labels), by outcome: repaired, failed (still unusable), error (the call failed); their tokens and cost are in the llm_ counters',
+      labelNames: [...CALL_LABELS, 'outcome'],
+      registers,
+    });
     this.answerDuration = new Histogram({
       name: `${METRIC_PREFIX}llm_answer_duration_seconds`,
       help: 'Time to obtain an LLM answer, retries and provider gate waits included, by source',
@@ -133,6 +140,10 @@ export class PrometheusObserver implements PipelineObserver {
 
   controlAbstained(labels: CallLabels & { control: string; reason: string }): void {
     this.abstentions.inc({ ...callLabelsOf(labels), control: boundedName(labels.control), reason: normalizeReason(labels.reason) });
+  }
+
+  answerRepaired(labels: CallLabels & { outcome: RepairOutcome }): void {
+    this.repairs.inc({ ...callLabelsOf(labels), outcome: labels.outcome });
   }
 
   private countUsage(call: CallLabels, usage: LanguageModelUsage): void {

@@ -141,11 +141,13 @@ describe('Label Studio ML backend routes over HTTP', () => {
       expect(openai.requests).toHaveLength(60);
     });
 
-    it('matches labels by normalisation and abstains on anything else', async () => {
+    it('matches labels by normalisation and abstains on anything else (after a repair call that repeats it)', async () => {
       openai.script(
         JSON.stringify({ sentiment: '  positive ' }),
         JSON.stringify({ sentiment: 'NEGATIVE.' }),
         JSON.stringify({ sentiment: 'Positiv' }),
+        JSON.stringify({ sentiment: 'Positiv' }),
+        JSON.stringify({ sentiment: 'Very happy' }),
         JSON.stringify({ sentiment: 'Very happy' }),
         '```json\n{"sentiment": "Neutral"}\n```',
         'I think the answer is {"sentiment": "Negative"} because the text complains.',

@@ -73,18 +73,20 @@ describe('provider faults over HTTP', () => {
     expect(server.logs.find((line) => line.msg === 'task failed; returning an empty prediction')).toMatchObject({ error: { code: 'RETRY_EXHAUSTED' } });
   });
 
-  it.each<[string, FakeOpenAIReply, string]>([
-    ['a truncated answer', { type: 'completion', content: '{"sentiment": "Pos', finishReason: 'length' }, 'truncated'],
-    ['a refusal', { type: 'refusal', refusal: 'I cannot help with that.' }, 'refused'],
-    ['invalid JSON', { type: 'completion', content: '{"sentiment": Positive' }, 'unparseable'],
-  ])('turns %s into a per-task failure with a reason, never a crash', async (_name, reply, reason) => {
+  it.each<[string, FakeOpenAIReply, string, number]>([
+    ['a truncated answer (repaired in vain)', { type: 'completion', content: '{"sentiment": "Pos', finishReason: 'length' }, 'truncated', 4],
+    ['a refusal (never repaired)', { type: 'refusal', refusal: 'I cannot help with that.' }, 'refused', 3],
+    ['invalid JSON (repaired in vain)', { type: 'completion', content: '{"sentiment": Positive' }, 'unparseable', 4],
+  ])('turns %s into a per-task failure with a reason, never a crash', async (_name, reply, reason, calls) => {
     await start();
     openai.setHandler((body) => (userMessageOf(body).includes('task 2:') ? reply : answerSentiment(body)));
     const response = await server.post('/predict', { ...predictRequest, tasks: tasks(3) });
     expect(response.body.results.map((prediction: any) => prediction.result.length)).toEqual([1, 0, 1]);
     const expected = ({ truncated: 'cut off', refused: 'refused', unparseable: 'no JSON object' } as Record<string, string>)[reason] as string;
-    expect(server.logs.find((line) => line.taskId === 2)).toMatchObject({ error: { code: 'RESPONSE_UNUSABLE', message: expect.stringContaining(expected) } });
-    expect(openai.requests).toHaveLength(3);
+    expect(server.logs.find((line) => line.taskId === 2 && line.msg === 'task failed; returning an empty prediction')).toMatchObject({
+      error: { code: 'RESPONSE_UNUSABLE', message: expect.stringContaining(expected) },
+    });
+    expect(openai.requests).toHaveLength(calls);
   });
 
   it('never pays twice: identical tasks make one call, a repeated request is answered from the cache', async () => {
@@ -137,6 +139,23 @@ describe('provider faults over HTTP', () => {
     expect(responses.every((response) => response.body.results.length === 8)).toBe(true);
     expect(peak).toBe(3);
   });
+
+  it('cuts a hung call at the adaptive timeout, long before timeout_ms, and answers on the retry', async () => {
+    const yaml = ['default: true', 'provider:', '  timeout_ms: 120000', '  adaptive_timeout: { multiplier: 4, floor_ms: 50 }', 'retry:', '  max_retries: 2', '  initial_delay_ms: 5', '  max_delay_ms: 20', 'concurrency: 4'];
+    await start(yaml);
+    // Enough successful calls for the tracker to know what normal looks like.
+    const warmUp = await server.post('/predict', { ...predictRequest, tasks: tasks(24, 'warm-up') });
+    expect(warmUp.body.results.every((prediction: any) => prediction.result.length === 1)).toBe(true);
+    const before = openai.requests.length;
+    openai.script({ type: 'hang' });
+
+    // Without the adaptive timeout this waits for the 120 s timeout_ms, far beyond the test's hang guard.
+    const prediction = await predictOne();
+
+    expect(prediction.result[0].value.choices).toEqual(['Positive']);
+    expect(openai.requests).toHaveLength(before + 2);
+    expect(server.logs.find((line) => line.msg === 'provider call failed; retrying' && line.taskId === 1 && String((line.error as { message?: string })?.message).includes('adaptive timeout'))).toBeDefined();
+  }, 20_000);
 
   it('stops calling a provider that is down (circuit breaker) and says so', async () => {
     await start(['default: true', 'retry:', '  max_retries: 0', 'concurrency: 1']);

@@ -39,6 +39,11 @@ function abstained(reason: string | RegExp): ControlAnswer {
   return { status: 'abstained', reason: typeof reason === 'string' ? reason : (expect.stringMatching(reason) as string) };
 }
 
+/** An abstention because the answer broke the format: worth a repair call. */
+function invalid(reason: string | RegExp): ControlAnswer {
+  return { ...abstained(reason), invalid: true } as ControlAnswer;
+}
+
 describe('JsonResponseParser', () => {
   test.each<[string, string, PromptTarget[], Record<string, ControlAnswer>]>([
     ['plain JSON', '{"sentiment": "Positive"}', [sentiment], { sentiment: answered(['Positive']) }],
@@ -84,13 +89,13 @@ describe('JsonResponseParser', () => {
     ['key in another case', '{"Sentiment": "Positive"}', [sentiment], { sentiment: answered(['Positive']) }],
     ['null answer', '{"sentiment": null}', [sentiment], { sentiment: abstained('no answer') }],
     ['empty list', '{"topics": []}', [topics], { topics: abstained('no answer') }],
-    ['missing key', '{"topics": ["Sports"]}', [sentiment, topics], { sentiment: abstained('no answer for this control'), topics: answered(['Sports']) }],
-    ['label not in the config', '{"sentiment": "Angry"}', [sentiment], { sentiment: abstained(/"Angry" is not a label/) }],
-    ['trailing comma is not repaired', '{"sentiment": "Positive",}', [sentiment, topics], { sentiment: abstained('answer is not JSON'), topics: abstained('answer is not JSON') }],
+    ['missing key', '{"topics": ["Sports"]}', [sentiment, topics], { sentiment: invalid('no answer for this control'), topics: answered(['Sports']) }],
+    ['label not in the config', '{"sentiment": "Angry"}', [sentiment], { sentiment: invalid(/"Angry" is not a label/) }],
+    ['trailing comma is not repaired', '{"sentiment": "Positive",}', [sentiment, topics], { sentiment: invalid('answer is not JSON'), topics: invalid('answer is not JSON') }],
     ['plain text, one control', 'Positive', [sentiment], { sentiment: answered(['Positive']) }],
     ['plain text, seed prompt lines', '1. Sports\n2. Science\n', [topics], { topics: answered(['Sports', 'Science']) }],
     ['plain text with a prefix', 'Category: Negative', [sentiment], { sentiment: answered(['Negative']) }],
-    ['plain text, several controls', 'Positive', [sentiment, topics], { sentiment: abstained('answer is not JSON'), topics: abstained('answer is not JSON') }],
+    ['plain text, several controls', 'Positive', [sentiment, topics], { sentiment: invalid('answer is not JSON'), topics: invalid('answer is not JSON') }],
     ['empty text', '', [sentiment], { sentiment: abstained('no answer') }],
     ['a JSON list at the root, one control', '["Sports", "Politics"]', [topics], { topics: answered(['Sports', 'Politics']) }],
     ['no targets', '{"sentiment": "Positive"}', [], {}],
@@ -101,15 +106,15 @@ describe('JsonResponseParser', () => {
   test.each(['Positive', 'I would say {"sentiment": Positive', ''])('reports %j unparseable when JSON was asked for', (text) => {
     const parsed = new JsonResponseParser().parse({ text, targets: [sentiment], format: 'json' });
     expect(parsed.unparseable).toMatch(/no JSON object/);
-    expect(parsed.answers.get('sentiment')).toEqual(abstained('answer is not JSON'));
+    expect(parsed.answers.get('sentiment')).toEqual(invalid('answer is not JSON'));
   });
 
   test('reads only own keys, never inherited ones', () => {
     const targets = [createTarget('constructor', ['Positive']), createTarget('__proto__', ['Positive'])];
     const parser = new JsonResponseParser();
     const missing = parser.parse({ text: '{"other": 1}', targets, format: 'json' }).answers;
-    expect(missing.get('constructor')).toEqual(abstained('no answer for this control'));
-    expect(missing.get('__proto__')).toEqual(abstained('no answer for this control'));
+    expect(missing.get('constructor')).toEqual(invalid('no answer for this control'));
+    expect(missing.get('__proto__')).toEqual(invalid('no answer for this control'));
     const present = parser.parse({ text: '{"__proto__": "Positive", "constructor": "Positive"}', targets, format: 'json' }).answers;
     expect(present.get('constructor')).toEqual(answered(['Positive']));
     expect(present.get('__proto__')).toEqual(answered(['Positive']));
@@ -125,12 +130,12 @@ describe('JsonResponseParser', () => {
         },
       },
     };
-    expect(parse('{"sentiment": "Positive"}', [throwing])).toEqual({ sentiment: abstained(/could not parse the answer: Error: boom/) });
+    expect(parse('{"sentiment": "Positive"}', [throwing])).toEqual({ sentiment: invalid(/could not parse the answer: Error: boom/) });
   });
 
   test('stays fast on many unclosed braces', () => {
     const started = Date.now();
-    expect(parse('{'.repeat(200_000), [sentiment, topics]).sentiment).toEqual(abstained('answer is not JSON'));
+    expect(parse('{'.repeat(200_000), [sentiment, topics]).sentiment).toEqual(invalid('answer is not JSON'));
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
