@@ -33,6 +33,7 @@ import type {
   ResultMapper,
 } from './stages';
 import { TOKENS } from './tokens';
+import { ownProperty } from './own-property';
 
 export interface PredictionOutcome {
   prediction: LabelStudioPrediction;
@@ -274,7 +275,7 @@ export class Pipeline {
   private async loadImages(data: TaskData, taskId: LabelStudioTask['id'], signal?: AbortSignal): Promise<Map<string, ImageSource>> {
     const images = new Map<string, ImageSource>();
     for (const field of (this.candidates[0] as PreparedCandidate).prompt.imageFields) {
-      const url = data[field];
+      const url = ownProperty(data, field);
       if (typeof url !== 'string' || url === '') {
         throw new TaskDataError(`task data has no image URL in field "${field}"`, { location: { field: `data.${field}` } });
       }
