@@ -11,6 +11,7 @@ import { createCacheKey, type AnswerCache } from './answer-cache';
 import type { CallLabels, PipelineObserver } from './pipeline-observer';
 import type { ProviderGate } from './provider-gate';
 import type { LabelStudioPrediction, LabelStudioResult, LabelStudioTask, TaskData } from './label-studio';
+import type { ControlTag } from './label-config';
 import { describeRegion, readInteractiveContext, repeatsRegion } from './interactive-context';
 import { createResultId } from './label-studio-result-mapper';
 import { messageText, type ChatMessage, type LanguageModel, type LanguageModelResult, type LanguageModelUsage, type ResponseFormat } from './language-model';
@@ -19,7 +20,7 @@ import type { Logger } from './logger';
 import type { ProjectSettings, ProviderSettings } from './project-settings';
 import type { Registry } from './registry';
 import { withRetry } from './retry';
-import { selectTargets, withoutImageTargets, type SkippedControl } from './select-targets';
+import { isPromptTextArea, selectTargets, withoutImageTargets, type SkippedControl } from './select-targets';
 import type {
   CompiledPrompt,
   ConfigParser,
@@ -120,6 +121,8 @@ export class Pipeline {
   private readonly candidates: PreparedCandidate[];
   /** Provider warnings already logged: each is logged once per pipeline, not once per task. */
   private readonly loggedWarnings = new Set<string>();
+  /** The config's prompt TextAreas (interactive mode): the only controls an instruction is echoed into. */
+  private readonly promptControls: ControlTag[];
 
   constructor(
     @inject(TOKENS.ProjectSettings) private readonly settings: ProjectSettings,
@@ -138,6 +141,7 @@ export class Pipeline {
     @inject(TOKENS.ExampleSource) private readonly exampleSource: ExampleSource,
   ) {
     const labelConfig = configParser.parse({ xml: labelConfigXml });
+    this.promptControls = labelConfig.controls.filter((control) => isPromptTextArea(control.type, control.name, settings.interactive.promptPrefix));
     const selection = selectTargets(labelConfig, registry.tasks(), settings);
     const { model, provider } = candidates[0] as ModelCandidate;
     ({ targets: this.targets, skipped: this.skipped } = model.acceptsImages
@@ -181,7 +185,7 @@ export class Pipeline {
 
   /** Predicts one task; throws when the task fails. With an interactive context, follows the annotator's lead. */
   async predict(task: LabelStudioTask, options: PredictTaskOptions = {}): Promise<PredictionOutcome> {
-    const interactive = readInteractiveContext(options.context, this.settings.interactive.promptPrefix);
+    const interactive = readInteractiveContext(options.context, this.settings.interactive.promptPrefix, this.promptControls);
     const data = task.data ?? {};
     let usage: LanguageModelUsage | null = null;
     let parsed: ParsedResponse = { answers: new Map() };
