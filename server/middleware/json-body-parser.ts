@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate, type BrotliDecompress, type Gunzip, type Inflate } from 'node:zlib';
 import type { Context, Middleware } from 'koa';
-import { RequestInvalidError } from '../../core/errors';
+import { ProjectConfigError, RequestInvalidError } from '../../core/errors';
 
 declare module 'koa' {
   interface Request {
@@ -19,7 +19,7 @@ const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 
 /** `100mb`, `512kb`, `1048576` → bytes (multiples of 1024, as the `bytes` package reads them). */
 export function parseByteSize(text: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(text);
-  if (!match) throw new RequestInvalidError(`"${text}" is not a size such as 100mb, 512kb or 1048576`);
+  if (!match) throw new ProjectConfigError([`the body limit (PRELABEL_BODY_LIMIT) "${text}" is not a size such as 100mb, 512kb or 1048576`]);
   return Math.floor(Number(match[1]) * (UNITS[(match[2] ?? 'b').toLowerCase()] as number));
 }
 

@@ -65,8 +65,8 @@ describe('hostile input over HTTP', () => {
       ['deflate', deflateSync],
       ['br', brotliCompressSync],
     ])('reads a valid %s body', async (encoding, compress) => {
-      openai.setHandler(answerSentiment);
       await start();
+      openai.setHandler(answerSentiment);
       const response = await sendRaw(server, '/predict', compress(Buffer.from(body)), { 'content-encoding': encoding });
       expect(response.status).toBe(200);
       expect(response.body.results[0].result[0].value).toEqual({ choices: ['Positive'] });
@@ -133,8 +133,8 @@ describe('hostile input over HTTP', () => {
 
   describe('regular expressions', () => {
     it('treats a field named like a pattern as text: no freeze, no failure', async () => {
-      openai.setHandler(answerSentiment);
       await start();
+      openai.setHandler(answerSentiment);
       for (const field of ['(a+)+b', 'a(b']) {
         const config = sentimentConfig.replace('value="$text"', `value="$${field}"`);
         const data = { [field]: `${'a'.repeat(40)}</${field}>` };
@@ -173,12 +173,21 @@ describe('hostile input over HTTP', () => {
       expect(server.logText()).not.toContain('Maximum call stack');
     });
 
+    it('survives a model answer nested 20 000 levels deep: the task abstains, nothing overflows', async () => {
+      await start();
+      openai.setHandler(() => `{"sentiment": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
+      const predict = await server.post('/predict', { tasks: [{ id: 1, data: { text: 'I love it' } }], label_config: sentimentConfig, project: '3.1' });
+      expect(predict.status).toBe(200);
+      expect(predict.body.results[0].result).toEqual([]);
+      expect(server.logText()).not.toContain('Maximum call stack');
+    });
+
     it('refuses deep nesting on every route, and accepts ordinary depth', async () => {
       await start();
+      openai.setHandler(answerSentiment);
       for (const route of ['/predict', '/setup']) {
         expect((await sendRaw(server, route, `{"tasks":[{"data":${nested(5_000)}}]}`, {})).status).toBe(400);
       }
-      openai.setHandler(answerSentiment);
       const data = JSON.parse(`{"text":"I love it","deep":${nested(60)}}`);
       const predict = await server.post('/predict', { tasks: [{ id: 1, data }], label_config: sentimentConfig, project: '3.1' });
       expect(predict.body.results[0].result).toHaveLength(1);
