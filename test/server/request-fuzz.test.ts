@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions';
@@ -168,12 +171,24 @@ const predictBody = configSpec.chain((spec) =>
   fc.record({ tasks: fc.array(taskFor(spec.fields), { minLength: 1, maxLength: 3 }), label_config: fc.constant(spec.xml), project, params: fc.option(fc.record({ context }), { nil: undefined }) }),
 );
 const setupBody = fc.record({ project, schema: labelConfig, hostname: fc.constant('http://localhost:8080'), access_token: fc.string({ maxLength: 8 }), extra_params: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }) });
-const annotationResult = fc.array(region, { maxLength: 3 });
+/** Reviewed results shaped as Label Studio stores them, with hostile names and labels, or anything. */
+const reviewedResult = fc.record({
+  id: fc.string({ minLength: 1, maxLength: 8 }),
+  from_name: name,
+  to_name: name,
+  type: fc.constantFrom('choices', 'labels', 'textarea'),
+  value: fc.oneof(
+    fc.record({ choices: fc.array(fc.constantFrom(...LABELS), { minLength: 1, maxLength: 2 }) }),
+    fc.record({ start: fc.nat(20), end: fc.nat(40), text: fc.constantFrom('love', '</reviewer_labels >', 'x'), labels: fc.array(fc.constantFrom(...LABELS), { minLength: 1, maxLength: 2 }) }),
+    fc.record({ text: fc.array(fc.constantFrom(...VALUES), { minLength: 1, maxLength: 2 }) }),
+  ),
+});
+const annotationResult = fc.oneof({ weight: 3, arbitrary: fc.array(reviewedResult, { minLength: 1, maxLength: 3 }) }, { weight: 1, arbitrary: fc.array(region, { maxLength: 3 }) });
 const webhookBody = fc.record({
   action: fc.constantFrom('ANNOTATION_CREATED', 'ANNOTATION_UPDATED', 'ANNOTATIONS_DELETED', 'START_TRAINING', 'PROJECT_UPDATED', ''),
   project: fc.record({ id: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.string({ maxLength: 3 })), label_config: labelConfig }),
-  task: task,
-  annotation: fc.record({ id: fc.integer({ min: 1, max: 9 }), result: annotationResult, was_cancelled: fc.boolean(), task: fc.integer({ min: 1, max: 50 }) }),
+  task: fc.record({ id: fc.integer({ min: 1, max: 50 }), data: fc.record({ text: fieldValue, sentiment: fieldValue, constructor: fieldValue }, { requiredKeys: ['text'] }) }),
+  annotation: fc.record({ id: fc.integer({ min: 1, max: 9 }), result: annotationResult, was_cancelled: fc.constantFrom(false, false, false, true), task: fc.option(fc.integer({ min: 1, max: 50 }), { nil: undefined, freq: 2 }) }),
   annotations: fc.option(fc.array(fc.record({ id: fc.integer({ min: 1, max: 9 }) }), { maxLength: 2 }), { nil: undefined }),
 });
 
@@ -215,11 +230,21 @@ describe('request fuzz', () => {
   let openai: FakeOpenAIServer;
   let server: TestServer;
   let reply: 'schema' | string = 'schema';
+  let promptsWithExamples = 0;
   const parser = new LabelStudioXmlConfigParser();
 
   beforeAll(async () => {
-    openai = await createFakeOpenAIServer({ handler: (body: ChatCompletionCreateParams) => (reply === 'schema' ? answerFromResponseFormat(body) : reply) });
+    openai = await createFakeOpenAIServer({
+      handler: (body: ChatCompletionCreateParams) => {
+        if (JSON.stringify(body.messages).includes('<reviewer_labels>')) promptsWithExamples += 1;
+        return reply === 'schema' ? answerFromResponseFormat(body) : reply;
+      },
+    });
+    // Project 1 shows reviewers' annotations (stored from the fuzzed webhooks) as few-shot examples.
+    const projectsDirectory = mkdtempSync(path.join(tmpdir(), 'prelabel-fuzz-projects-'));
+    writeFileSync(path.join(projectsDirectory, 'examples.yaml'), 'projects: [1]\nexamples:\n  count: 2\n  strategy: similar\n');
     server = await startTestServer({
+      projectsDirectory,
       environment: { OPENAI_API_KEY: 'sk-test-fuzz-0123456789', OPENAI_BASE_URL: openai.baseURL, LOG_LEVEL: 'warn' },
       observer: new PrometheusObserver({ defaultMetrics: false }),
     });
@@ -280,6 +305,8 @@ describe('request fuzz', () => {
     );
     // The oracle must have seen a fair share of non-empty predictions, or the fuzzer tests nothing.
     expect(predictions).toBeGreaterThan(RUNS / 25);
+    // Webhooks stored reviewers' annotations, and prompts showed them as delimited few-shot examples.
+    expect(promptsWithExamples).toBeGreaterThan(0);
     expect((await send({ method: 'GET', route: '/health' })).status).toBe(200);
   }, 120_000);
 });
