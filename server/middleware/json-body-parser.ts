@@ -13,6 +13,13 @@ declare module 'koa' {
 /** Deeper JSON is refused: Label Studio's payloads nest about ten levels, and recursive code (logging) must not overflow. */
 export const MAX_JSON_DEPTH = 100;
 
+/**
+ * A compressed body may decode to at most this many times its compressed size (JSON compresses about 5 to 20 times),
+ * once past `RATIO_FREE_BYTES`: a 200 KB gzip bomb stops at 20 MB instead of inflating up to the body limit.
+ */
+export const MAX_DECODING_RATIO = 100;
+const RATIO_FREE_BYTES = 1024 * 1024;
+
 const PARSED_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 
@@ -43,8 +50,9 @@ function createDecoder(context: Context, encoding: string): Decoder | null {
 }
 
 /**
- * Reads the body, decoding its Content-Encoding, and stops as soon as either the bytes received or the bytes decoded
- * pass the limit, so a small compressed body is never inflated past it. A body that does not decode is a 400.
+ * Reads the body, decoding its Content-Encoding, and stops as soon as the bytes received or the bytes decoded pass the
+ * limit, or the decoded bytes pass `MAX_DECODING_RATIO` times the compressed ones: a small compressed body is never
+ * inflated past either bound. A body that does not decode is a 400.
  */
 function readBody(context: Context, limit: number): Promise<string> {
   const request = context.req;
@@ -73,8 +81,8 @@ function readBody(context: Context, limit: number): Promise<string> {
       request.pause();
       reject(error);
     };
-    const tooLarge = () =>
-      finish(Object.assign(new Error(`the request body${decoder ? ' (decoded)' : ''} is larger than the limit of ${limit} bytes`), { status: 413, expose: true }));
+    const refuse = (message: string) => finish(Object.assign(new Error(message), { status: 413, expose: true }));
+    const tooLarge = () => refuse(`the request body${decoder ? ' (decoded)' : ''} is larger than the limit of ${limit} bytes`);
     const onReceived = (chunk: Buffer) => {
       received += chunk.length;
       if (received > limit) tooLarge();
@@ -82,7 +90,9 @@ function readBody(context: Context, limit: number): Promise<string> {
     const onDecoded = (chunk: Buffer) => {
       decoded += chunk.length;
       if (decoded > limit) tooLarge();
-      else chunks.push(chunk);
+      else if (decoder && decoded > RATIO_FREE_BYTES && decoded > received * MAX_DECODING_RATIO) {
+        refuse(`the request body decodes to more than ${MAX_DECODING_RATIO} times its ${encoding}-compressed size (${received} bytes)`);
+      } else chunks.push(chunk);
     };
     request.on('data', onReceived);
     source.on('data', onDecoded);

@@ -87,6 +87,18 @@ describe('hostile input over HTTP', () => {
       const fits = gzipSync(Buffer.from(`{"action": "PING", "padding": "${' '.repeat(512 * 1024)}"}`));
       expect(await sendRaw(server, '/webhook', fits, { 'content-encoding': 'gzip' })).toEqual({ status: 200, body: { status: 'Unknown event' } });
     });
+
+    it('stops a gzip bomb long before the default body limit: at most 100 times its compressed size', async () => {
+      await start();
+      const bomb = gzipSync(Buffer.from(`{"action": "PING", "padding": "${' '.repeat(64 * 1024 * 1024)}"}`));
+      expect(bomb.length).toBeLessThan(200 * 1024);
+      const response = await sendRaw(server, '/webhook', bomb, { 'content-encoding': 'gzip' });
+      expect(response.status).toBe(413);
+      expect(response.body).toMatchObject({ code: 'REQUEST_TOO_LARGE', detail: expect.stringContaining('more than 100 times its gzip-compressed size') });
+      // 2.3 MB of task JSON compresses about 12 times: well within the ratio.
+      const ordinary = gzipSync(Buffer.from(JSON.stringify({ action: 'PING', tasks: Array.from({ length: 30_000 }, (_, id) => ({ id, data: { text: `task ${id}: ${'some words '.repeat(id % 7)}` } })) })));
+      expect(await sendRaw(server, '/webhook', ordinary, { 'content-encoding': 'gzip' })).toEqual({ status: 200, body: { status: 'Unknown event' } });
+    });
   });
 
   describe('prototype keys', () => {
