@@ -97,7 +97,11 @@ function readBody(context: Context, limit: number): Promise<string> {
     request.on('data', onReceived);
     source.on('data', onDecoded);
     source.on('end', () => finish(undefined, Buffer.concat(chunks).toString('utf8')));
-    request.on('aborted', () => finish(new RequestInvalidError('the request was aborted before its body arrived')));
+    const aborted = () => finish(new RequestInvalidError('the request was aborted before its body arrived'));
+    request.on('aborted', aborted);
+    request.on('close', () => {
+      if (!request.complete) aborted();
+    });
     request.on('error', (error) => finish(new RequestInvalidError(`the request body could not be read: ${error.message}`, { cause: error })));
     decoder?.on('error', (error) =>
       finish(new RequestInvalidError(`the request body is not valid ${encoding} (its Content-Encoding): ${error.message}`, { cause: error })),
