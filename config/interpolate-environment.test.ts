@@ -24,6 +24,8 @@ describe('expandReferences', () => {
     ['an unset variable', 'a ${UNSET} b ${NAME}', 'a  b world', ['UNSET']],
     ['an unset variable in a used default', '${UNSET:-${ALSO_UNSET}}', '', ['ALSO_UNSET']],
     ['an unset variable in an unused default', '${NAME:-${ALSO_UNSET}}', 'world', []],
+    ['a name the environment only inherits', '${constructor}', '', ['constructor']],
+    ['another inherited name, with a default', '${toString:-plain}', 'plain', []],
   ])('%s', (_name, text, expected, missing) => {
     const parsed = parseReferences(text);
     if ('error' in parsed) throw new Error(parsed.error);

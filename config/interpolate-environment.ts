@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type LineCounter } from 'yaml';
 import { formatFieldPath, type ConfigProblem, type FieldPath } from './config-problem';
 import { mapKeyText, positionOfNode, positionOfOffset } from './locate-yaml-node';
+import { ownProperty } from '../core/own-property';
 
 /** Parsed `${...}` syntax of one string: literal text and references, a reference's default parsed the same way. */
 export type ReferencePart =
@@ -119,7 +120,7 @@ export function expandReferences(parts: readonly ReferencePart[], environment: N
         continue;
       }
       expanded.variables.push(part.variable);
-      const value = environment[part.variable];
+      const value = ownProperty(environment, part.variable) as string | undefined;
       if (value !== undefined && (part.fallback === null || value !== '')) text += value;
       else if (part.fallback !== null) text += expand(part.fallback);
       else expanded.missing.push(part.variable);
@@ -194,13 +195,22 @@ function rereadPlainScalar(text: string): unknown {
   return document.contents.value;
 }
 
+/** Where `${variable}` or `${variable:` starts in the text (not escaped as `$${`), or -1; plain string search. */
+function findReference(text: string, variable: string): number {
+  const wanted = `\${${variable}`;
+  for (let index = text.indexOf(wanted); index >= 0; index = text.indexOf(wanted, index + 1)) {
+    const after = text[index + wanted.length];
+    if (text[index - 1] !== '$' && (after === '}' || after === ':')) return index;
+  }
+  return -1;
+}
+
 /** The position of `${variable` inside the scalar's source when it can be found, else the scalar's start. */
 function positionOfReference(options: InterpolateEnvironmentOptions, node: Scalar, variable: string) {
   const range = node.range;
   if (range) {
-    const pattern = new RegExp(`(?<!\\$)\\$\\{${variable}(?=[}:])`);
-    const match = pattern.exec(options.source.slice(range[0], range[1]));
-    if (match) return positionOfOffset(options.lineCounter, range[0] + match.index);
+    const index = findReference(options.source.slice(range[0], range[1]), variable);
+    if (index >= 0) return positionOfOffset(options.lineCounter, range[0] + index);
   }
   return positionOfNode(options.lineCounter, node);
 }

@@ -3,8 +3,8 @@ import type { PromptTarget } from './stages';
 
 /** The schema of a whole answer: one required key per target control, nothing else (OpenAI strict mode rules). */
 export function createAnswerSchema(targets: PromptTarget[]): JsonSchema {
-  const properties: Record<string, JsonSchema> = {};
-  for (const target of targets) properties[target.control.name] = target.task.schema(target);
+  // Object.fromEntries defines own properties: a control named `__proto__` is a key like any other.
+  const properties: Record<string, JsonSchema> = Object.fromEntries(targets.map((target) => [target.control.name, target.task.schema(target)]));
   return {
     type: 'object',
     properties,

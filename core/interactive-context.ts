@@ -1,3 +1,4 @@
+import type { ControlTag } from './label-config';
 import type { LabelStudioResult } from './label-studio';
 
 /** What Label Studio's interactive mode sends in `params.context` (protocol doc §4.5), read for one call. */
@@ -14,19 +15,29 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Reads `params.context`; null when it carries no results (a batch call). Odd items are ignored. */
-export function readInteractiveContext(context: unknown, promptPrefix: string): InteractiveContext | null {
+/**
+ * Reads `params.context`; null when it carries no results (a batch call). Odd items are ignored, and so is an
+ * instruction from a prompt TextArea the labeling config does not have (`promptControls`): echoing it back would send
+ * Label Studio a result for a control that does not exist. The echo's `to_name` is one the control really has.
+ */
+export function readInteractiveContext(
+  context: unknown,
+  promptPrefix: string,
+  promptControls: ReadonlyArray<Pick<ControlTag, 'name' | 'toName'>>,
+): InteractiveContext | null {
   if (!isRecord(context) || !Array.isArray(context.result) || context.result.length === 0) return null;
   const interactive: InteractiveContext = { instruction: null, promptControl: null, regions: [] };
   for (const item of context.result) {
     if (!isRecord(item) || typeof item.from_name !== 'string' || typeof item.type !== 'string' || !isRecord(item.value)) continue;
     const toName = typeof item.to_name === 'string' ? item.to_name : '';
     if (item.type === 'textarea' && item.from_name.startsWith(promptPrefix)) {
+      const control = promptControls.find((candidate) => candidate.name === item.from_name);
+      if (!control || control.toName.length === 0) continue;
       const lines = Array.isArray(item.value.text) ? item.value.text.filter((line): line is string => typeof line === 'string') : [];
       const instruction = lines.join('\n').trim();
       if (instruction) {
         interactive.instruction = instruction;
-        interactive.promptControl = { name: item.from_name, toName };
+        interactive.promptControl = { name: control.name, toName: control.toName.includes(toName) ? toName : (control.toName[0] as string) };
       }
       continue;
     }

@@ -3,6 +3,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { LabelConfigError } from './errors';
 import type { ControlOption, ControlTag, LabelConfig, ObjectTag } from './label-config';
 import type { ConfigParser } from './stages';
+import { ownProperty } from './own-property';
 
 export const LABEL_STUDIO_XML_CONFIG_PARSER = 'label-studio-xml.v1';
 
@@ -187,15 +188,15 @@ function readElement(node: unknown): XmlElement | null {
   const tagName = elementName(node);
   if (tagName === null || !isRecord(node)) return null;
   const rawAttributes = node[ATTRIBUTES_KEY];
-  const attributes: Record<string, string> = {};
-  if (isRecord(rawAttributes)) {
-    for (const [attributeName, rawValue] of Object.entries(rawAttributes)) {
-      attributes[attributeName] = decodeAttributeValue(
-        String(rawValue),
-        `attribute "${attributeName}" of <${tagName}>`,
-      );
-    }
-  }
+  // Object.fromEntries defines own properties, so an attribute named `__proto__` stays an attribute.
+  const attributes: Record<string, string> = isRecord(rawAttributes)
+    ? Object.fromEntries(
+        Object.entries(rawAttributes).map(([attributeName, rawValue]) => [
+          attributeName,
+          decodeAttributeValue(String(rawValue), `attribute "${attributeName}" of <${tagName}>`),
+        ]),
+      )
+    : {};
   return { tagName, attributes, children: node[tagName] as unknown[] };
 }
 
@@ -246,7 +247,7 @@ function isXmlCharacter(codePoint: number): boolean {
 
 /** A non-empty attribute value, or undefined. */
 function attributeOf(element: XmlElement, attributeName: string): string | undefined {
-  const value = element.attributes[attributeName];
+  const value = ownProperty(element.attributes, attributeName) as string | undefined;
   return value === undefined || value === '' ? undefined : value;
 }
 

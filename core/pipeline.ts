@@ -13,6 +13,7 @@ import { createCacheKey, type AnswerCache } from './answer-cache';
 import type { CallLabels, PipelineObserver } from './pipeline-observer';
 import type { ProviderGate } from './provider-gate';
 import type { LabelStudioPrediction, LabelStudioResult, LabelStudioTask, TaskData } from './label-studio';
+import type { ControlTag } from './label-config';
 import { describeRegion, readInteractiveContext, repeatsRegion } from './interactive-context';
 import { createResultId } from './label-studio-result-mapper';
 import { messageText, type ChatMessage, type LanguageModel, type LanguageModelResult, type LanguageModelUsage, type ResponseFormat } from './language-model';
@@ -22,7 +23,7 @@ import type { ProjectSettings, ProviderSettings } from './project-settings';
 import type { Registry } from './registry';
 import { LogRateLimiter } from './log-rate-limiter';
 import { withRetry } from './retry';
-import { selectTargets, withoutImageTargets, type SkippedControl } from './select-targets';
+import { isPromptTextArea, selectTargets, withoutImageTargets, type SkippedControl } from './select-targets';
 import type {
   CompiledPrompt,
   ConfigParser,
@@ -36,6 +37,7 @@ import type {
   ResultMapper,
 } from './stages';
 import { TOKENS } from './tokens';
+import { ownProperty } from './own-property';
 
 export interface PredictionOutcome {
   prediction: LabelStudioPrediction;
@@ -126,6 +128,8 @@ export class Pipeline {
   private readonly abstentionLog: LogRateLimiter;
   /** Reads each model answer once, for the cache (only sound answers are stored) and for repairs. */
   private readonly reader: AnswerReader;
+  /** The config's prompt TextAreas (interactive mode): the only controls an instruction is echoed into. */
+  private readonly promptControls: ControlTag[];
 
   constructor(
     @inject(TOKENS.ProjectSettings) private readonly settings: ProjectSettings,
@@ -145,6 +149,7 @@ export class Pipeline {
   ) {
     this.reader = new AnswerReader((text, format) => responseParser.parse({ text, targets: this.targets, format }));
     const labelConfig = configParser.parse({ xml: labelConfigXml });
+    this.promptControls = labelConfig.controls.filter((control) => isPromptTextArea(control.type, control.name, settings.interactive.promptPrefix));
     const selection = selectTargets(labelConfig, registry.tasks(), settings);
     const { model, provider } = candidates[0] as ModelCandidate;
     ({ targets: this.targets, skipped: this.skipped } = model.acceptsImages
@@ -193,7 +198,7 @@ export class Pipeline {
 
   /** Predicts one task; throws when the task fails. With an interactive context, follows the annotator's lead. */
   async predict(task: LabelStudioTask, options: PredictTaskOptions = {}): Promise<PredictionOutcome> {
-    const interactive = readInteractiveContext(options.context, this.settings.interactive.promptPrefix);
+    const interactive = readInteractiveContext(options.context, this.settings.interactive.promptPrefix, this.promptControls);
     const data = task.data ?? {};
     let usage: LanguageModelUsage | null = null;
     let parsed: ParsedResponse = { answers: new Map() };
@@ -303,7 +308,7 @@ export class Pipeline {
   private async loadImages(data: TaskData, taskId: LabelStudioTask['id'], signal?: AbortSignal): Promise<Map<string, ImageSource>> {
     const images = new Map<string, ImageSource>();
     for (const field of (this.candidates[0] as PreparedCandidate).prompt.imageFields) {
-      const url = data[field];
+      const url = ownProperty(data, field);
       if (typeof url !== 'string' || url === '') {
         throw new TaskDataError(`task data has no image URL in field "${field}"`, { location: { field: `data.${field}` } });
       }

@@ -2,6 +2,7 @@ import type { TaskData } from './label-studio';
 import type { ChunkingSettings } from './project-settings';
 import { splitIntoChunks } from './split-into-chunks';
 import type { ControlAnswer, ParsedResponse, PromptTarget } from './stages';
+import { ownProperty } from './own-property';
 
 /** One LLM call for a task: the data it sees, and where its chunk of the chunked field starts (code points). */
 export interface PlannedCall {
@@ -20,7 +21,7 @@ export function planCalls(data: TaskData, targets: PromptTarget[], chunking: Chu
   let longest = chunking.maxCharacters;
   for (const target of targets) {
     const field = target.task.chunking?.field(target);
-    const text = field ? data[field] : undefined;
+    const text = field ? ownProperty(data, field) : undefined;
     if (field && typeof text === 'string' && [...text].length > longest) {
       chunkedField = field;
       longest = [...text].length;
@@ -28,7 +29,7 @@ export function planCalls(data: TaskData, targets: PromptTarget[], chunking: Chu
   }
   if (chunkedField === null) return [{ data, offset: 0, chunkedField: null }];
   const field = chunkedField;
-  return splitIntoChunks(data[field] as string, chunking.maxCharacters, chunking.overlapCharacters).map((chunk) => ({
+  return splitIntoChunks(ownProperty(data, field) as string, chunking.maxCharacters, chunking.overlapCharacters).map((chunk) => ({
     data: { ...data, [field]: chunk.text },
     offset: chunk.offset,
     chunkedField: field,

@@ -4,6 +4,7 @@ import { ProjectConfigError } from './errors';
 import type { LabelConfig } from './label-config';
 import type { ProjectSettings } from './project-settings';
 import type { PromptTarget } from './stages';
+import { ownProperty } from './own-property';
 
 export interface SkippedControl {
   control: string;
@@ -50,7 +51,7 @@ export function selectTargets(
     const target = { control, objects };
     const task = tasks.find((candidate) => candidate.controlType === control.type && candidate.supports(target));
     if (task) {
-      const extra = instructions[control.name];
+      const extra = ownProperty(instructions, control.name) as string | undefined;
       targets.push({ ...target, task, ...(extra !== undefined && { instructions: extra }) });
     } else {
       const on = objects.map(describeObjectTag).join(', ') || 'no object';

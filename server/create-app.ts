@@ -1,4 +1,3 @@
-import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
 import type { Registry as MetricsRegistry } from 'prom-client';
 import type { ExampleStore } from '../core/example-store';
@@ -7,6 +6,7 @@ import type { ProjectPipelines } from './project-pipelines';
 import { createAuthentication, type AuthenticationSettings } from './middleware/authentication';
 import { createHttpMetrics } from './metrics/http-metrics';
 import { createErrorHandler } from './middleware/error-handler';
+import { createJsonBodyParser } from './middleware/json-body-parser';
 import { createRequestLogger } from './middleware/request-logger';
 import { createHealthRouter } from './routes/health-router';
 import { createMetricsRouter } from './routes/metrics-router';
@@ -56,13 +56,15 @@ export function createApp(options: AppOptions): Koa {
   if (options.metricsRegistry) app.use(createHttpMetrics(options.metricsRegistry));
   app.use(createErrorHandler(options.logger));
   app.use(createRequestLogger(options.logger));
-  app.use(createAuthentication(options.authentication ?? {}));
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT }));
+  const webhookRouter = createWebhookRouter({ exampleStore: options.exampleStore, environment: options.environment ?? process.env });
+  // The webhook's own router says which requests it answers, so its credentials rule cannot miss a spelling of the path.
+  app.use(createAuthentication(options.authentication ?? {}, (context) => webhookRouter.match(context.path, context.method).route));
+  app.use(createJsonBodyParser({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT }));
   for (const router of [
     createHealthRouter(),
     createSetupRouter(services),
     createPredictRouter(services),
-    createWebhookRouter({ exampleStore: options.exampleStore, environment: options.environment ?? process.env }),
+    webhookRouter,
     createMetricsRouter(options.metricsRegistry),
   ]) {
     app.use(router.routes());

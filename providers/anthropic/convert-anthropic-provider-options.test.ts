@@ -14,6 +14,8 @@ describe('convertAnthropicProviderOptions', () => {
     ['top_k', 40, /takes no sampling parameters/],
     ['frequency_penalty', 0.1, /has no frequency penalty/],
     ['reasoning', 'high', /is not an Anthropic option prelabel passes on \(known: stop_sequences, metadata, service_tier, inference_geo\)/],
+    ['constructor', 1, /is not an Anthropic option prelabel passes on/],
+    ['toString', 1, /is not an Anthropic option prelabel passes on/],
     ['stop_sequences', '###', /must be a string array/],
     ['stop_sequences', ['###', 3], /must be a string array/],
     ['metadata', ['labeler-1'], /must be a object/],

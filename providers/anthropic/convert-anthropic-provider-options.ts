@@ -1,5 +1,6 @@
 import type { MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages';
 import type { LanguageModelWarning } from '../../core/language-model';
+import { ownProperty } from '../../core/own-property';
 
 type AnthropicProviderOptionName = 'stop_sequences' | 'metadata' | 'service_tier' | 'inference_geo';
 
@@ -54,7 +55,7 @@ export function convertAnthropicProviderOptions(options: Record<string, unknown>
   for (const [name, value] of Object.entries(options)) {
     const setting = `provider.options.${name}`;
     if (!isKnownOption(name)) {
-      const reason = OPTIONS_ANTHROPIC_LACKS[name] ?? `it is not an Anthropic option prelabel passes on (known: ${Object.keys(EXPECTED_TYPES).join(', ')})`;
+      const reason = (ownProperty(OPTIONS_ANTHROPIC_LACKS, name) as string | undefined) ?? `it is not an Anthropic option prelabel passes on (known: ${Object.keys(EXPECTED_TYPES).join(', ')})`;
       warnings.push({ type: 'unsupported-setting', setting, message: `${setting} was not sent: ${reason}` });
     } else if (!hasType(value, EXPECTED_TYPES[name])) {
       warnings.push({ type: 'unsupported-setting', setting, message: `${setting} must be a ${EXPECTED_TYPES[name]}, so it was not sent` });

@@ -23,6 +23,7 @@ import { resolveAzureOpenAIBaseModel } from './resolve-azure-openai-base-model';
 import { resolveAzureOpenAIBaseURL } from './resolve-azure-openai-base-url';
 import { resolveAzureOpenAICredentials, type AzureOpenAICredentials } from './resolve-azure-openai-credentials';
 import { resolveAzureOpenAIStructuredOutput } from './resolve-azure-openai-structured-output';
+import { ownProperty } from '../../core/own-property';
 
 export { AZURE_OPENAI_PROVIDER } from './azure-openai-provider-name';
 
@@ -148,7 +149,7 @@ export class AzureOpenAILanguageModel implements LanguageModel {
   }
 
   private readToken(tokenVariable: string): string | undefined {
-    return nonEmpty(this.environment[tokenVariable])?.trim();
+    return nonEmpty(ownProperty(this.environment, tokenVariable) as string | undefined)?.trim();
   }
 
   private createClient(credentials: AzureOpenAICredentials, baseURL: string, timeoutMs: number): AzureOpenAI {

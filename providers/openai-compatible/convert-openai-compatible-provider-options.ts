@@ -1,5 +1,6 @@
 import type { LanguageModelWarning } from '../../core/language-model';
 import { convertOpenAIProviderOptions, type OpenAIProviderOptions } from '../shared/convert-openai-provider-options';
+import { ownProperty } from '../../core/own-property';
 
 /** Body fields prelabel sets itself, from the messages and the other provider settings. */
 const RESERVED_BODY_FIELDS: Readonly<Record<string, string>> = {
@@ -35,8 +36,9 @@ function readExtraBody(value: unknown): { extraBody: Record<string, unknown>; wa
   const warnings: LanguageModelWarning[] = [];
   for (const [name, fieldValue] of Object.entries(value)) {
     const setting = `provider.options.extra_body.${name}`;
-    const owner = RESERVED_BODY_FIELDS[name];
-    if (owner === undefined) extraBody[name] = fieldValue;
+    const owner = ownProperty(RESERVED_BODY_FIELDS, name) as string | undefined;
+    // defineProperty keeps a field named `__proto__` a body field instead of the object's prototype.
+    if (owner === undefined) Object.defineProperty(extraBody, name, { value: fieldValue, enumerable: true, writable: true, configurable: true });
     else warnings.push({ type: 'unsupported-setting', setting, message: `${setting} is set by ${owner}, so it was not sent` });
   }
   return { extraBody, warnings };

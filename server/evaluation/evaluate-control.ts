@@ -12,6 +12,7 @@ import { createRatio } from './create-ratio';
 import type { ControlEvaluation, ControlMetrics } from './evaluation-report';
 import { readComparableValue } from './read-comparable-value';
 import { readSpans, type XpathOrder } from './read-spans';
+import { ownProperty } from '../../core/own-property';
 
 /** One evaluated task as one control sees it. */
 export interface ControlItem {
@@ -68,7 +69,7 @@ function readTexts(results: LabelStudioResult[]): string[] {
 /** HyperText spans are placed by the document order of their XPaths in the task's HTML. */
 function createXpathOrder(target: PredictionTarget, data: TaskData): XpathOrder | undefined {
   const object = target.objects[0];
-  const source = object?.dataField ? data[object.dataField] : undefined;
+  const source = object?.dataField ? ownProperty(data, object.dataField) : undefined;
   if (object?.type !== 'HyperText' || typeof source !== 'string') return undefined;
   const view = readHypertext(source, isInline(object));
   return (xpath) => view.nodeByXpath.get(xpath);

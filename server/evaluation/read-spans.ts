@@ -1,5 +1,6 @@
 import type { LabelStudioResult } from '../../core/label-studio';
 import type { Span } from './compute-span-metrics';
+import { ownProperty } from '../../core/own-property';
 
 /** The document order of a HyperText text node, by the XPath Label Studio writes for it. */
 export type XpathOrder = (xpath: string) => number | undefined;
@@ -28,7 +29,7 @@ function positionOf(value: Record<string, unknown>, xpathOrder?: XpathOrder): Po
 }
 
 function labelsOf(result: LabelStudioResult): string[] {
-  const labels = result.value[result.type] ?? result.value.labels;
+  const labels = ownProperty(result.value, result.type) ?? ownProperty(result.value, 'labels');
   return Array.isArray(labels) ? labels.filter((label): label is string => typeof label === 'string') : [];
 }
 

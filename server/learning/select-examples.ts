@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { LabeledExample } from '../../core/example-store';
+import { ownProperty } from '../../core/own-property';
 
 export type ExampleSelectionStrategy = 'recent' | 'balanced' | 'similar';
 
@@ -26,7 +27,7 @@ interface Candidate {
 export function exampleText(data: Record<string, unknown>, textFields: readonly string[]): string {
   const fields = textFields.length > 0 ? textFields : Object.keys(data).filter((field) => typeof data[field] === 'string').sort();
   return fields
-    .map((field) => data[field])
+    .map((field) => ownProperty(data, field))
     .filter((value): value is string | number => typeof value === 'string' || typeof value === 'number')
     .map(String)
     .join('\n');

@@ -68,15 +68,42 @@ function isRetryableStatus(status: number): boolean {
 }
 
 /**
+ * Whether a host is on a private network by how it is written: a loopback or private IP address, or a name that is no
+ * public DNS name (`localhost`, a name without a dot such as a Docker Compose service, `.local`, `.internal`, ...).
+ */
+export function isPrivateNetworkHost(hostname: string): boolean {
+  const name = normalizeHostName(hostname);
+  if (isIP(stripBrackets(name)) !== 0) return classifyAddress(name) !== 'public';
+  return name === 'localhost' || !name.includes('.') || NON_PUBLIC_NAME_SUFFIXES.some((suffix) => name.endsWith(suffix));
+}
+
+/**
+ * Where a redirect from Label Studio (a presigned cloud storage URL) may lead, the rule MinIO users rely on:
+ * - to any public host;
+ * - to a private or loopback address only when Label Studio itself is on a private network (`labelStudioIsPrivate`,
+ *   see `isPrivateNetworkHost` for LABEL_STUDIO_URL): a self-hosted Label Studio and its MinIO share one network;
+ * - a Label Studio at a public address never sends prelabel into a private network, unless the host is listed in
+ *   `media.allowed_hosts` (checked before this rule);
+ * - link-local and metadata addresses never (checked before this rule).
+ * `public-only` asks the connection to refuse a name that resolves to a private address as well.
+ */
+export function labelStudioRedirectRule(target: URL, labelStudioIsPrivate: boolean): 'allowed' | 'public-only' | 'refused' {
+  if (labelStudioIsPrivate) return 'allowed';
+  return isPrivateNetworkHost(target.hostname) ? 'refused' : 'public-only';
+}
+
+/**
  * Loads the image a task points at (protocol doc §9), for inline sending to a vision model.
  *
  * Downloads only from the Label Studio origin, from `allowedHosts`, and from wherever Label Studio itself redirects
- * (presigned cloud storage URLs). The API key goes to the Label Studio origin only: redirects are followed by hand
- * and every hop to another origin is made without it.
+ * (presigned cloud storage URLs), by the rule of `labelStudioRedirectRule`. The API key goes to the Label Studio
+ * origin only: redirects are followed by hand and every hop to another origin is made without it.
  */
 export class LabelStudioMediaLoader {
   private readonly labelStudioBase: string | undefined;
   private readonly labelStudioOrigin: string | undefined;
+  /** LABEL_STUDIO_URL names a host on a private network: its redirects may lead to private addresses (MinIO). */
+  private readonly labelStudioIsPrivate: boolean;
   private readonly configurationProblem: string | undefined;
   private readonly credentials: LabelStudioCredentials;
   private readonly allowList: HostAllowList;
@@ -102,6 +129,7 @@ export class LabelStudioMediaLoader {
     const labelStudioUrl =
       nonEmpty(options.labelStudioUrl) ?? nonEmpty(environment.LABEL_STUDIO_URL) ?? nonEmpty(environment.LABEL_STUDIO_HOST);
     const parsed = labelStudioUrl && URL.canParse(labelStudioUrl) ? new URL(labelStudioUrl) : undefined;
+    this.labelStudioIsPrivate = parsed !== undefined && isPrivateNetworkHost(parsed.hostname);
     if (!labelStudioUrl) {
       this.configurationProblem = 'LABEL_STUDIO_URL is not set';
     } else if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.username || parsed.password) {
@@ -200,8 +228,11 @@ export class LabelStudioMediaLoader {
     );
   }
 
-  /** Throws `MediaRefusedError` unless prelabel may download `url`; a hop Label Studio redirected to may go anywhere public. */
-  private assertAllowed(url: URL, redirectedByLabelStudio: boolean): void {
+  /**
+   * Throws `MediaRefusedError` unless prelabel may download `url`; a hop Label Studio redirected to follows
+   * `labelStudioRedirectRule`. Says whether the connection must refuse names resolving to private addresses.
+   */
+  private assertAllowed(url: URL, redirectedByLabelStudio: boolean): { refusePrivateAddresses: boolean } {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new MediaRefusedError(
         url.protocol,
@@ -212,11 +243,20 @@ export class LabelStudioMediaLoader {
     if (url.username || url.password) {
       throw new MediaRefusedError(host, `refused to download from ${host}: the URL carries a user name or password`);
     }
-    if (this.isLabelStudio(url)) return;
+    const anyAddress = { refusePrivateAddresses: false };
+    if (this.isLabelStudio(url)) return anyAddress;
     if (classifyAddress(url.hostname) === 'forbidden' || isMetadataHostName(url.hostname)) {
       throw new MediaRefusedError(host, `refused to download from ${host}: it is a link-local, metadata or otherwise reserved address`);
     }
-    if (this.allowList.allows(url) || redirectedByLabelStudio) return;
+    if (this.allowList.allows(url)) return anyAddress;
+    if (redirectedByLabelStudio) {
+      const rule = labelStudioRedirectRule(url, this.labelStudioIsPrivate);
+      if (rule !== 'refused') return { refusePrivateAddresses: rule === 'public-only' };
+      throw new MediaRefusedError(
+        host,
+        `refused to download ${this.describe(url)}: Label Studio redirected to ${host}, a private address, and Label Studio (LABEL_STUDIO_URL) is not on a private network; list ${host} in media.allowed_hosts to allow it`,
+      );
+    }
     throw new MediaRefusedError(
       host,
       `refused to download ${this.describe(url)}: ${host} is neither the Label Studio host (LABEL_STUDIO_URL) nor in allowedHosts`,
@@ -229,7 +269,7 @@ export class LabelStudioMediaLoader {
     let redirectedByLabelStudio = false;
     let retriedWithNewToken = false;
     for (;;) {
-      this.assertAllowed(url, redirectedByLabelStudio);
+      const { refusePrivateAddresses } = this.assertAllowed(url, redirectedByLabelStudio);
       const described = this.describe(url);
       const toLabelStudio = this.isLabelStudio(url);
       let response: IncomingMessage;
@@ -237,7 +277,7 @@ export class LabelStudioMediaLoader {
         const headers: Record<string, string> = { accept: 'image/*', 'accept-encoding': 'identity', 'user-agent': 'prelabel' };
         const authorization = toLabelStudio ? await this.credentials.authorization(signals.combined) : undefined;
         if (authorization) headers.authorization = authorization;
-        response = await sendHttpRequest({ method: 'GET', url, headers, signal: signals.combined, guardResolvedAddresses: !toLabelStudio });
+        response = await sendHttpRequest({ method: 'GET', url, headers, signal: signals.combined, guardResolvedAddresses: !toLabelStudio, refusePrivateAddresses });
       } catch (error) {
         throw this.failure(error, described, signals);
       }

@@ -14,21 +14,30 @@ export interface HttpRequest {
   signal: AbortSignal;
   /** Refuse to connect when the host name resolves to a link-local or metadata address. */
   guardResolvedAddresses: boolean;
+  /** Refuse private and loopback resolved addresses too (a redirect that may only go to public hosts). */
+  refusePrivateAddresses?: boolean;
 }
 
-/** `dns.lookup`, failing with a `MediaRefusedError` when any address the name resolves to is forbidden. */
-const guardedLookup: LookupFunction = (hostname, options, callback) => {
-  dnsLookup(hostname, options, (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => {
-    if (error) return callback(error, '', 0);
-    const addresses = typeof address === 'string' ? [address] : address.map((entry) => entry.address);
-    const forbidden = addresses.find((candidate) => classifyAddress(candidate) === 'forbidden');
-    if (forbidden !== undefined) {
-      const refusal = new MediaRefusedError(hostname, `refused to download from ${hostname}: it resolves to ${forbidden}, a link-local or metadata address`);
-      return callback(refusal as unknown as NodeJS.ErrnoException, '', 0);
-    }
-    (callback as (error: null, address: string | LookupAddress[], family?: number) => void)(null, address, family);
-  });
-};
+/** `dns.lookup`, failing with a `MediaRefusedError` when an address the name resolves to is forbidden (or private, when asked). */
+function createGuardedLookup(refusePrivateAddresses: boolean): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, options, (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => {
+      if (error) return callback(error, '', 0);
+      const addresses = typeof address === 'string' ? [address] : address.map((entry) => entry.address);
+      const forbidden = addresses.find((candidate) => classifyAddress(candidate) === 'forbidden');
+      const refused = forbidden ?? (refusePrivateAddresses ? addresses.find((candidate) => classifyAddress(candidate) === 'private') : undefined);
+      if (refused !== undefined) {
+        const reason =
+          forbidden !== undefined
+            ? `it resolves to ${forbidden}, a link-local or metadata address`
+            : `it resolves to ${refused}, a private address, and only public hosts are followed there (see media.allowed_hosts)`;
+        const refusal = new MediaRefusedError(hostname, `refused to download from ${hostname}: ${reason}`);
+        return callback(refusal as unknown as NodeJS.ErrnoException, '', 0);
+      }
+      (callback as (error: null, address: string | LookupAddress[], family?: number) => void)(null, address, family);
+    });
+  };
+}
 
 /** One HTTP request, no redirects followed, no compression asked for; resolves when the response headers arrive. */
 export function sendHttpRequest(request: HttpRequest): Promise<IncomingMessage> {
@@ -41,7 +50,7 @@ export function sendHttpRequest(request: HttpRequest): Promise<IncomingMessage> 
         headers: request.headers,
         signal: request.signal,
         agent: false,
-        ...(request.guardResolvedAddresses && { lookup: guardedLookup }),
+        ...(request.guardResolvedAddresses && { lookup: createGuardedLookup(request.refusePrivateAddresses ?? false) }),
       },
       resolve,
     );

@@ -6,6 +6,7 @@ import { findSpanLabelsProblem, isInteger } from '../labels/validate-labels-resu
 import { quoteText } from '../shared/quote-text';
 import { isInline } from './map-hypertext-labels-result';
 import { readHypertext, type HypertextView } from './read-hypertext';
+import { ownProperty } from '../../core/own-property';
 
 /** A boundary of a range → its index in the shown text, or why it is no boundary there. */
 function toTextIndex(view: HypertextView, xpath: unknown, offset: unknown, name: string): number | string {
@@ -40,7 +41,7 @@ export function validateHypertextLabelsResult(result: ResultDraft, target: Predi
   const type = target.control.type.toLowerCase();
   if (result.type !== type) return `type is ${quoteText(String(result.type))}, expected "${type}"`;
   const object = target.objects.find((candidate) => candidate.name === result.to_name);
-  const source = object?.dataField ? data[object.dataField] : undefined;
+  const source = object?.dataField ? ownProperty(data, object.dataField) : undefined;
   if (typeof source !== 'string') return `the task has no HTML for "${result.to_name}"`;
   const value = result.value ?? {};
   return findRangeProblem(value, readHypertext(source, isInline(object))) ?? findSpanLabelsProblem(value[type], target.control, type);

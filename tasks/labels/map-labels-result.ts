@@ -5,6 +5,7 @@ import { locateMentions } from './locate-mentions';
 import type { MappingReport } from './mapping-report';
 import { isSpanAnswer } from './parse-labels-answer';
 import { resolveSpans } from './resolve-spans';
+import { ownProperty } from '../../core/own-property';
 
 export const NOT_A_SPAN_ANSWER = 'the answer is not a list of mentions';
 
@@ -12,7 +13,7 @@ export const NOT_A_SPAN_ANSWER = 'the answer is not a list of mentions';
 export function readObjectText(target: PredictionTarget, data: TaskData): string | { problem: string } {
   const field = target.objects[0]?.dataField;
   if (!field) return { problem: 'the control shows no task data field' };
-  const text = data[field];
+  const text = ownProperty(data, field);
   return typeof text === 'string' ? text : { problem: `task data field "${field}" is not text` };
 }
 

@@ -5,6 +5,7 @@ import { quoteText } from '../shared/quote-text';
 import { spanLabels } from './create-labels-schema';
 import { describeSpanKind } from './describe-span-kind';
 import { codePointLength, sliceCodePoints } from './slice-code-points';
+import { ownProperty } from '../../core/own-property';
 
 /** Why a span result's label list (`value[key]`) is invalid for the control, or null. */
 export function findSpanLabelsProblem(labels: unknown, control: ControlTag, key: string): string | null {
@@ -44,7 +45,7 @@ export function validateLabelsResult(result: ResultDraft, target: PredictionTarg
   const type = target.control.type.toLowerCase();
   if (result.type !== type) return `type is ${quoteText(String(result.type))}, expected "${type}"`;
   const object = target.objects.find((candidate) => candidate.name === result.to_name);
-  const text = object?.dataField ? data[object.dataField] : undefined;
+  const text = object?.dataField ? ownProperty(data, object.dataField) : undefined;
   if (typeof text !== 'string') return `the task has no text for "${result.to_name}"`;
   const value = result.value ?? {};
   return findOffsetProblem(value, text) ?? findSpanLabelsProblem(value[type], target.control, type);

@@ -1,6 +1,7 @@
 import type { PredictionTarget } from '../../core/label-config';
 import type { TaskData } from '../../core/label-studio';
 import { readAttribute } from '../shared/read-attribute';
+import { ownProperty } from '../../core/own-property';
 
 const DEFAULT_TEXT_KEY = 'text';
 
@@ -10,7 +11,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function paragraphText(item: unknown, textKey: string): string {
   if (!isRecord(item)) return '';
-  const text = item[textKey];
+  const text = ownProperty(item, textKey);
   if (typeof text === 'string') return text;
   return typeof text === 'number' ? String(text) : '';
 }
@@ -20,7 +21,7 @@ export function readParagraphs(target: PredictionTarget, data: TaskData): string
   const object = target.objects[0];
   const field = object?.dataField;
   if (!object || !field) return { problem: 'the control shows no task data field' };
-  const list = data[field];
+  const list = ownProperty(data, field);
   if (!Array.isArray(list)) return { problem: `task data field "${field}" is not a list of paragraphs` };
   const textKey = readAttribute(object.attributes, 'textKey') ?? DEFAULT_TEXT_KEY;
   return list.map((item) => paragraphText(item, textKey));

@@ -28,7 +28,7 @@ export function findPredictionProblems(prediction: unknown, config: LabelConfig,
       problems.push(`${where}: value is not an object`);
       continue;
     }
-    const problem = findValueProblem(result.type, result.value, control, object?.dataField ? data[object.dataField] : undefined);
+    const problem = findValueProblem(result.type, result.value, control, object?.dataField && Object.hasOwn(data, object.dataField) ? data[object.dataField] : undefined);
     if (problem) problems.push(`${where}: ${problem}`);
   }
   return problems;

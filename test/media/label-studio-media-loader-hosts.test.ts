@@ -1,6 +1,11 @@
 import dns from 'node:dns';
 import { PrelabelError } from '../../core/errors';
-import { LabelStudioMediaLoader, type LabelStudioMediaLoaderOptions } from '../../server/media/label-studio-media-loader';
+import {
+  isPrivateNetworkHost,
+  LabelStudioMediaLoader,
+  labelStudioRedirectRule,
+  type LabelStudioMediaLoaderOptions,
+} from '../../server/media/label-studio-media-loader';
 import { MediaRefusedError } from '../../server/media/media-refused-error';
 import {
   createRecordingLogger,
@@ -183,6 +188,71 @@ describe('LabelStudioMediaLoader: resolved addresses', () => {
     resolveEveryNameTo('169.254.169.254');
     const error = await refusal(createLoader({ allowedHosts: ['*.images.test'] }).load({ url: 'http://cdn.images.test/cat.gif' }));
     expect(error.message).toContain('169.254.169.254');
+  });
+});
+
+describe('LabelStudioMediaLoader: where a Label Studio redirect may lead', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  /** Label Studio at a public name (resolved, like every name, to the fake on 127.0.0.1). */
+  function createPublicLabelStudioLoader(options: LabelStudioMediaLoaderOptions = {}): LabelStudioMediaLoader {
+    jest.spyOn(dns, 'lookup').mockImplementation(((_hostname: string, lookupOptions: dns.LookupOptions, callback: (...values: unknown[]) => void) => {
+      if (lookupOptions.all) callback(null, [{ address: '127.0.0.1', family: 4 }]);
+      else callback(null, '127.0.0.1', 4);
+    }) as unknown as typeof dns.lookup);
+    const labelStudioUrl = `http://labelstudio.example.com:${new URL(labelStudio.url).port}`;
+    return new LabelStudioMediaLoader({ labelStudioUrl, apiKey: LEGACY_TOKEN, environment: {}, logger, ...options });
+  }
+
+  it('follows a redirect to a private address when Label Studio is on a private network itself (MinIO)', async () => {
+    await expect(createLoader().load({ url: 's3://bucket/cat.gif', taskId: 7 })).resolves.toEqual(gif);
+    expect(storage.requests).toHaveLength(1);
+  });
+
+  it('refuses a redirect to a private address from a Label Studio at a public address', async () => {
+    const error = await refusal(createPublicLabelStudioLoader().load({ url: '/data/upload/3/moved.gif' }));
+    expect(labelStudio.requests).toHaveLength(1);
+    expect(error.host).toBe(elsewhere.host);
+    expect(error.message).toMatch(/a private address.*media\.allowed_hosts/);
+    expect(elsewhere.requests).toHaveLength(0);
+  });
+
+  it('refuses a redirect to a name that resolves to a private address from a Label Studio at a public address', async () => {
+    const port = new URL(storage.url).port;
+    labelStudio.route('/data/upload/3/to-named-storage.gif', (_request, response) => redirect(response, `http://minio.example.com:${port}/bucket/cat.gif`));
+    const error = await refusal(createPublicLabelStudioLoader().load({ url: '/data/upload/3/to-named-storage.gif' }));
+    expect(error.message).toMatch(/resolves to 127\.0\.0\.1, a private address/);
+    expect(storage.requests).toHaveLength(0);
+  });
+
+  it('follows it when the private host is in allowedHosts', async () => {
+    await expect(createPublicLabelStudioLoader({ allowedHosts: [elsewhere.host] }).load({ url: '/data/upload/3/moved.gif' })).resolves.toEqual(gif);
+    expect(elsewhere.requests).toHaveLength(1);
+  });
+
+  it.each([
+    ['storage.example.com', false, 'public-only'],
+    ['203.0.113.7', false, 'public-only'],
+    ['10.0.0.5', false, 'refused'],
+    ['minio', false, 'refused'],
+    ['minio.internal', false, 'refused'],
+    ['[::1]', false, 'refused'],
+    ['10.0.0.5', true, 'allowed'],
+    ['minio', true, 'allowed'],
+  ] as const)('rules a redirect to %s (Label Studio private: %s) %s', (host, labelStudioIsPrivate, rule) => {
+    expect(labelStudioRedirectRule(new URL(`http://${host}:9000/bucket/x.png`), labelStudioIsPrivate)).toBe(rule);
+  });
+
+  it.each([
+    ['localhost', true],
+    ['label-studio', true],
+    ['127.0.0.1', true],
+    ['192.168.1.20', true],
+    ['ls.corp.internal', true],
+    ['app.heartex.com', false],
+    ['8.8.8.8', false],
+  ])('counts %s as a private-network host: %s', (host, expected) => {
+    expect(isPrivateNetworkHost(host)).toBe(expected);
   });
 });
 

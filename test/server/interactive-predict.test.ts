@@ -1,4 +1,6 @@
 import { createFakeOpenAIServer, type FakeOpenAIServer } from '../fake-openai-server';
+import { LabelStudioXmlConfigParser } from '../../core/label-config-parser';
+import { findPredictionProblems } from '../helpers/find-prediction-problems';
 import { userMessageOf } from '../helpers/sentiment-handler';
 import { startTestServer, type TestServer } from '../helpers/start-test-server';
 
@@ -82,5 +84,17 @@ describe('interactive pre-annotation (params.context)', () => {
     const response = await server.post('/predict', { ...interactiveRequest([]), params: { context: null } });
     expect(response.body.results[0].result.map((result: { from_name: string }) => result.from_name)).toEqual(['topic']);
     expect(userMessageOf(openai.requests[0]!.body as any)).not.toContain('Instruction from the annotator');
+  });
+
+  it.each([
+    ['a prompt TextArea the config does not have', { ...PROMPT_ITEM, from_name: 'prompt_missing' }],
+    ['the prompt TextArea pointed at an object it does not label', { ...PROMPT_ITEM, to_name: 'image' }],
+  ])('never echoes a result invalid for the config: %s', async (_case, item) => {
+    const response = await server.post('/predict', interactiveRequest([item]));
+    expect(response.status).toBe(200);
+    const [prediction] = response.body.results;
+    const config = new LabelStudioXmlConfigParser().parse({ xml: CONFIG });
+    expect(findPredictionProblems(prediction, config, TASK.data)).toEqual([]);
+    expect(prediction.result.every((result: { from_name: string }) => result.from_name !== 'prompt_missing')).toBe(true);
   });
 });
