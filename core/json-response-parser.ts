@@ -83,11 +83,17 @@ function findOwnValue(object: JsonObject, key: string): { found: true; value: un
   return match === undefined ? { found: false } : { found: true, value: object[match] };
 }
 
-/** An answer that says nothing (null, blank text, an empty list): the model declining, not breaking the format. */
+/** A value that says nothing: null or blank text. */
+function isEmptyValue(raw: unknown): boolean {
+  return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
+}
+
+/**
+ * An answer that says nothing (null, blank text, a list of nothing): the model declining, not breaking the format.
+ * Looks one level deep only, so a crafted answer nested thousands of levels cannot overflow the stack.
+ */
 function isEmptyAnswer(raw: unknown): boolean {
-  if (raw === null || raw === undefined) return true;
-  if (typeof raw === 'string') return raw.trim() === '';
-  return Array.isArray(raw) && raw.every(isEmptyAnswer);
+  return isEmptyValue(raw) || (Array.isArray(raw) && raw.every(isEmptyValue));
 }
 
 function parseSafely(raw: unknown, target: PromptTarget): ControlAnswer {
