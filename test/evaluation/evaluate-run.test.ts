@@ -2,8 +2,8 @@ import type { PredictionTarget } from '../../core/label-config';
 import { LabelStudioXmlConfigParser } from '../../core/label-config-parser';
 import type { LabelStudioResult } from '../../core/label-studio';
 import type { PredictionOutcome } from '../../core/pipeline';
-import { evaluateRun, judgeTask } from '../../server/evaluation/evaluate-run';
-import type { EvaluationTask } from '../../server/evaluation/read-evaluation-tasks';
+import { evaluateRun, judgeTask } from '../../cli/evaluation/evaluate-run';
+import type { EvaluationTask } from '../../cli/evaluation/read-evaluation-tasks';
 
 const CONFIG = `<View>
   <Text name="text" value="$text"/>

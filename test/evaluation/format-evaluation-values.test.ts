@@ -1,8 +1,8 @@
-import { formatCount, formatDuration, formatPrecisionRecall, formatRatio, formatUsd } from '../../server/evaluation/format-evaluation-values';
-import { alignLines, formatConfusionMatrix } from '../../server/evaluation/format-evaluation-table';
-import { escapeHtml } from '../../server/evaluation/escape-html';
-import { cellOpacity } from '../../server/evaluation/render-confusion-matrix-html';
-import { renderReliabilitySvg } from '../../server/evaluation/render-reliability-svg';
+import { formatCount, formatDuration, formatPrecisionRecall, formatRatio, formatUsd } from '../../cli/evaluation/format-evaluation-values';
+import { alignLines, formatConfusionMatrix } from '../../cli/evaluation/format-evaluation-table';
+import { escapeHtml } from '../../cli/evaluation/escape-html';
+import { cellOpacity } from '../../cli/evaluation/render-confusion-matrix-html';
+import { renderReliabilitySvg } from '../../cli/evaluation/render-reliability-svg';
 
 describe('formatting figures', () => {
   it.each([

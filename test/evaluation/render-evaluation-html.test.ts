@@ -1,10 +1,10 @@
 import type { PredictionOutcome } from '../../core/pipeline';
 import { LabelStudioXmlConfigParser } from '../../core/label-config-parser';
 import type { LabelStudioResult } from '../../core/label-studio';
-import { evaluateRun } from '../../server/evaluation/evaluate-run';
-import type { EvaluationReport } from '../../server/evaluation/evaluation-report';
-import { formatEvaluationTable } from '../../server/evaluation/format-evaluation-table';
-import { renderEvaluationHtml } from '../../server/evaluation/render-evaluation-html';
+import { evaluateRun } from '../../cli/evaluation/evaluate-run';
+import type { EvaluationReport } from '../../cli/evaluation/evaluation-report';
+import { formatEvaluationTable } from '../../cli/evaluation/format-evaluation-table';
+import { renderEvaluationHtml } from '../../cli/evaluation/render-evaluation-html';
 
 const CONFIG = '<View><Text name="text" value="$text"/><Choices name="sentiment" toName="text"><Choice value="Yes"/><Choice value="No"/></Choices></View>';
 const targets = new LabelStudioXmlConfigParser().parse({ xml: CONFIG }).controls.map((control) => ({ control, objects: [] }));

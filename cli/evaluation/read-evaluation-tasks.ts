@@ -1,5 +1,5 @@
 import type { LabelStudioResult, LabelStudioTask } from '../../core/label-studio';
-import { readTasksFile } from '../cli/read-tasks-file';
+import { readTasksFile } from '../read-tasks-file';
 import type { EvaluationTaskCounts } from './evaluation-report';
 import { selectGroundTruth } from './select-ground-truth';
 

@@ -1,5 +1,5 @@
 import type { LanguageModelUsage } from '../../core/language-model';
-import type { ModelPrice } from '../metrics/model-prices';
+import type { ModelPrice } from '../../server/metrics/model-prices';
 import type { RunCost } from './evaluation-report';
 
 /** A figure scaled to 1,000 tasks; null without tasks. */

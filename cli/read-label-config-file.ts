@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { LabelConfigError } from '../../core/errors';
+import { LabelConfigError } from '../core/errors';
 
 /** What a file-system error code means, in words. */
 function describeFileProblem(error: NodeJS.ErrnoException): string {

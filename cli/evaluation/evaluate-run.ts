@@ -1,7 +1,7 @@
 import { describeError } from '../../core/errors';
 import type { PredictionTarget } from '../../core/label-config';
 import type { PredictionOutcome } from '../../core/pipeline';
-import type { ModelPrice } from '../metrics/model-prices';
+import type { ModelPrice } from '../../server/metrics/model-prices';
 import { computeConfidenceMetrics } from './compute-confidence-metrics';
 import { computeRunCost, perThousandTasks, sumUsage } from './compute-run-cost';
 import { createRatio } from './create-ratio';

@@ -1,14 +1,14 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { ERROR_CODES, PrelabelError, type ProjectConfigError } from '../../core/errors';
-import type { ProjectSettings } from '../../core/project-settings';
-import { TOKENS } from '../../core/tokens';
-import { loadProjectFile } from '../../config/load-project-file';
-import { ProjectConfigStore } from '../../config/project-config-store';
-import { checkProjectReadiness } from '../check-project-readiness';
-import type { RootServices } from '../container';
-import { ModelAccessChecks } from '../model-access-checks';
-import { createProjectContainer } from '../project-pipelines';
+import { ERROR_CODES, PrelabelError, type ProjectConfigError } from '../core/errors';
+import type { ProjectSettings } from '../core/project-settings';
+import { TOKENS } from '../core/tokens';
+import { loadProjectFile } from '../config/load-project-file';
+import { ProjectConfigStore } from '../config/project-config-store';
+import { checkProjectReadiness } from '../server/check-project-readiness';
+import type { RootServices } from '../server/container';
+import { ModelAccessChecks } from '../server/model-access-checks';
+import { createProjectContainer } from '../server/project-pipelines';
 import { readLabelConfigFile } from './read-label-config-file';
 
 export interface ValidateOutcome {

@@ -1,5 +1,5 @@
 import { Presets, SingleBar } from 'cli-progress';
-import type { TerminalLogDestination } from '../terminal-log-destination';
+import type { TerminalLogDestination } from '../server/terminal-log-destination';
 
 /** Erase the current line, cursor to its start. */
 const CLEAR_LINE = '\r\x1b[2K';

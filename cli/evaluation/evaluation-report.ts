@@ -1,5 +1,5 @@
 import type { SkippedControl } from '../../core/select-targets';
-import type { ModelPrice } from '../metrics/model-prices';
+import type { ModelPrice } from '../../server/metrics/model-prices';
 
 /** A count out of a total; `rate` is null when the total is 0. */
 export interface Ratio {
