@@ -5,6 +5,7 @@ import type { Pipeline, PredictionOutcome } from '../core/pipeline';
 import type { ProjectSettings } from '../core/project-settings';
 import type { SkippedControl } from '../core/select-targets';
 import type { RootServices } from '../server/container';
+import { notScored } from './evaluation/evaluate-control';
 import { evaluateRun } from './evaluation/evaluate-run';
 import type { EvaluationReport, EvaluationRun } from './evaluation/evaluation-report';
 import { formatEvaluationTable } from './evaluation/format-evaluation-table';
@@ -126,7 +127,7 @@ export async function runEvalCommand(services: RootServices, options: EvalComman
     labelConfigFile: options.labelConfig,
     tasksFile: options.tasks,
     tasks: counts,
-    notEvaluated: notEvaluated(prepared.flatMap(({ pipeline }) => pipeline.skipped)),
+    notEvaluated: notEvaluated(prepared.flatMap(({ pipeline }) => [...pipeline.skipped, ...notScored(pipeline.targets)])),
     runs: distinctNames(runs),
   };
   if (options.json) writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);

@@ -1,4 +1,4 @@
-import { createRatio } from './create-ratio';
+import { createRatio } from '../../core/evaluation-metrics/create-ratio';
 import type { ConfidenceMetrics, ReliabilityBin, ThresholdRow } from './evaluation-report';
 
 export interface ScoredVerdict {

@@ -1,11 +1,11 @@
 import { describeError } from '../../core/errors';
-import type { PredictionTarget } from '../../core/label-config';
 import type { PredictionOutcome } from '../../core/pipeline';
+import type { PromptTarget } from '../../core/stages';
 import type { ModelPrice } from '../../server/metrics/model-prices';
 import { computeConfidenceMetrics } from './compute-confidence-metrics';
 import { computeRunCost, perThousandTasks, sumUsage } from './compute-run-cost';
-import { createRatio } from './create-ratio';
-import { evaluateControl } from './evaluate-control';
+import { createRatio } from '../../core/evaluation-metrics/create-ratio';
+import { evaluateControl, isScored } from './evaluate-control';
 import type { EvaluationRun, TaskVerdict } from './evaluation-report';
 import type { EvaluationTask } from './read-evaluation-tasks';
 
@@ -16,7 +16,8 @@ export interface EvaluateRunInput {
   model: string;
   price: ModelPrice | null;
   modelVersion: string;
-  targets: PredictionTarget[];
+  /** The pipeline's targets; those whose task has no `score` hook are left out (see `notScored`). */
+  targets: PromptTarget[];
   tasks: EvaluationTask[];
   /** One per task, in task order. */
   outcomes: PredictionOutcome[];
@@ -37,7 +38,7 @@ export function evaluateRun(input: EvaluateRunInput): EvaluationRun {
     data: task.task.data,
     outcome: input.outcomes[index] as PredictionOutcome,
   }));
-  const controls = input.targets.map((target) => evaluateControl(target, evaluated));
+  const controls = input.targets.filter(isScored).map((target) => evaluateControl(target, evaluated));
   const tasks: TaskVerdict[] = evaluated.map(({ outcome }, index) => {
     const verdicts = controls.map(({ verdicts: perTask }) => perTask[index] ?? null);
     return {

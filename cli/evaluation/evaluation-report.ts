@@ -1,76 +1,18 @@
 import type { SkippedControl } from '../../core/select-targets';
+import type { ControlMetrics, Ratio } from '../../core/control-score';
 import type { ModelPrice } from '../../server/metrics/model-prices';
 
-/** A count out of a total; `rate` is null when the total is 0. */
-export interface Ratio {
-  count: number;
-  total: number;
-  rate: number | null;
-}
-
-/** Precision, recall and F1 from matched, predicted and gold counts; null where a denominator is 0. */
-export interface PrecisionRecall {
-  matched: number;
-  predicted: number;
-  gold: number;
-  precision: number | null;
-  recall: number | null;
-  f1: number | null;
-}
-
-export interface LabelScore {
-  label: string;
-  truePositives: number;
-  falsePositives: number;
-  falseNegatives: number;
-  precision: number | null;
-  recall: number | null;
-  f1: number | null;
-}
-
-/** Rows are the human labels, columns the model's labels followed by "no answer". */
-export interface ConfusionMatrix {
-  rows: string[];
-  columns: string[];
-  counts: number[][];
-}
-
-export interface ChoicesMetrics {
-  kind: 'choices';
-  multiple: boolean;
-  /** Tasks whose predicted set of labels equals the human one, of the tasks the human answered. */
-  accuracy: Ratio;
-  /** The mean F1 over labels that occur in the human or the model answers. */
-  macroF1: number | null;
-  labels: LabelScore[];
-  /** Single-choice controls only. */
-  confusion: ConfusionMatrix | null;
-}
-
-export interface SpanMetrics {
-  kind: 'spans';
-  /** Same start, end and label. */
-  strict: PrecisionRecall;
-  /** Overlapping, with the same label; each human span and each predicted span is matched at most once. */
-  partial: PrecisionRecall;
-}
-
-export interface TextMetrics {
-  kind: 'text';
-  /** Equal after trimming, collapsing whitespace and case folding. */
-  exactMatch: Ratio;
-  /** Token-level F1 (lower-cased, punctuation removed) at least `nearMatchMinimumTokenF1`. */
-  nearMatch: Ratio;
-  nearMatchMinimumTokenF1: number;
-  meanTokenF1: number | null;
-}
-
-export interface ExactMatchMetrics {
-  kind: 'exact';
-  exactMatch: Ratio;
-}
-
-export type ControlMetrics = ChoicesMetrics | SpanMetrics | TextMetrics | ExactMatchMetrics;
+export type {
+  ChoicesMetrics,
+  ConfusionMatrix,
+  ControlMetrics,
+  ExactMatchMetrics,
+  LabelScore,
+  PrecisionRecall,
+  Ratio,
+  SpanMetrics,
+  TextMetrics,
+} from '../../core/control-score';
 
 export interface ControlEvaluation {
   control: string;

@@ -1,6 +1,6 @@
 import { compareControlRows, compareRows, confidenceRows, overallRows, type ComparisonRow } from './build-comparison-rows';
 import { NO_CONFIDENCE_SCORES } from './compute-confidence-metrics';
-import { NEAR_MATCH_MINIMUM_TOKEN_F1 } from './compute-text-metrics';
+import { NEAR_MATCH_MINIMUM_TOKEN_F1 } from '../../core/evaluation-metrics/compute-text-metrics';
 import { escapeHtml } from './escape-html';
 import type { EvaluationReport, EvaluationRun } from './evaluation-report';
 import { controlNames, describeControl, describeModel, findControl, formatCost, formatDuration, formatRatio } from './format-evaluation-values';

@@ -10,6 +10,7 @@ import { mapDateTimeResult } from './map-datetime-result';
 import { parseDateTimeAnswer } from './parse-datetime-answer';
 import { readDateTimeFormat } from './read-datetime-format';
 import { validateDateTimeResult } from './validate-datetime-result';
+import { scoreExactMatch } from '../shared/score-exact-match';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/datetime/datetime.v1.prompt.txt';
 
@@ -62,4 +63,5 @@ export const dateTimeTask: ControlTask = {
   parse: (raw, target) => parseDateTimeAnswer(raw, target.control, currentYear()),
   map: (value, target) => mapDateTimeResult(value, target),
   validate: (result, target) => validateDateTimeResult(result, target.control, currentYear()),
+  score: scoreExactMatch,
 };

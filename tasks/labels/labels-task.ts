@@ -8,6 +8,7 @@ import type { ReportingControlTask } from './mapping-report';
 import { mergeSpanAnswers } from './merge-span-answers';
 import { parseLabelsAnswer } from './parse-labels-answer';
 import { validateLabelsResult } from './validate-labels-result';
+import { scoreSpans } from '../shared/score-spans';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/labels/labels.v1.prompt.txt';
 
@@ -61,4 +62,5 @@ export const labelsTask: ReportingControlTask = {
   validate: validateLabelsResult,
   chunking: labelsChunking,
   reportMapping: reportLabelsMapping,
+  score: (input) => scoreSpans(input),
 };

@@ -14,6 +14,7 @@ import {
 import { mapNumberResult } from './map-number-result';
 import { parseNumberAnswer } from './parse-number-answer';
 import { validateNumberResult } from './validate-number-result';
+import { scoreExactMatch } from '../shared/score-exact-match';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/number/number.v1.prompt.txt';
 
@@ -59,4 +60,5 @@ export const numberTask: ControlTask = {
   parse: (raw, target) => parseNumberAnswer(raw, target.control),
   map: (value, target) => mapNumberResult(value, target),
   validate: (result, target) => validateNumberResult(result, target.control),
+  score: scoreExactMatch,
 };

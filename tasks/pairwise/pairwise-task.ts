@@ -8,6 +8,7 @@ import { createPairwiseSchema, describeObject, findPairwiseObjects } from './cre
 import { mapPairwiseResult } from './map-pairwise-result';
 import { parsePairwiseAnswer } from './parse-pairwise-answer';
 import { validatePairwiseResult } from './validate-pairwise-result';
+import { scoreExactMatch } from '../shared/score-exact-match';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/pairwise/pairwise.v1.prompt.txt';
 
@@ -51,4 +52,5 @@ export const pairwiseTask: ControlTask = {
   parse: parsePairwiseAnswer,
   map: (value, target) => mapPairwiseResult(value, target),
   validate: (result) => validatePairwiseResult(result),
+  score: scoreExactMatch,
 };

@@ -7,6 +7,7 @@ import { createParagraphLabelsSchema } from './create-paragraph-labels-schema';
 import { mapParagraphLabelsResult, reportParagraphLabelsMapping } from './map-paragraph-labels-result';
 import { parseParagraphLabelsAnswer } from './parse-paragraph-labels-answer';
 import { validateParagraphLabelsResult } from './validate-paragraph-labels-result';
+import { scoreSpans } from '../shared/score-spans';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/paragraph-labels/paragraph-labels.v1.prompt.txt';
 
@@ -36,4 +37,5 @@ export const paragraphLabelsTask: ReportingControlTask = {
   map: mapParagraphLabelsResult,
   validate: validateParagraphLabelsResult,
   reportMapping: reportParagraphLabelsMapping,
+  score: (input) => scoreSpans(input),
 };

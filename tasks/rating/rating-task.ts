@@ -9,6 +9,7 @@ import { DEFAULT_MAX_RATING, createRatingSchema, readMaxRating } from './create-
 import { mapRatingResult } from './map-rating-result';
 import { parseRatingAnswer } from './parse-rating-answer';
 import { validateRatingResult } from './validate-rating-result';
+import { scoreExactMatch } from '../shared/score-exact-match';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/rating/rating.v1.prompt.txt';
 
@@ -50,4 +51,5 @@ export const ratingTask: ControlTask = {
   parse: (raw, target) => parseRatingAnswer(raw, target.control),
   map: (value, target) => mapRatingResult(value, target),
   validate: (result, target) => validateRatingResult(result, target.control),
+  score: scoreExactMatch,
 };

@@ -18,6 +18,7 @@ import {
 import { mapTaxonomyResult } from './map-taxonomy-result';
 import { parseTaxonomyAnswer } from './parse-taxonomy-answer';
 import { validateTaxonomyResult } from './validate-taxonomy-result';
+import { scoreExactMatch } from '../shared/score-exact-match';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/taxonomy/taxonomy.v1.prompt.txt';
 
@@ -81,4 +82,5 @@ export const taxonomyTask: ControlTask = {
   parse: (raw, target) => parseTaxonomyAnswer(raw, target.control),
   map: (value, target) => mapTaxonomyResult(value, target),
   validate: (result, target) => validateTaxonomyResult(result, target.control),
+  score: scoreExactMatch,
 };

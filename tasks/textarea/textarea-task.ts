@@ -11,6 +11,7 @@ import { createTextAreaSchema, isSingleLine, readMaxSubmissions, textLimit } fro
 import { mapTextAreaResult } from './map-textarea-result';
 import { parseTextAreaAnswer } from './parse-textarea-answer';
 import { validateTextAreaResult } from './validate-textarea-result';
+import { scoreTextArea } from './score-textarea';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/textarea/textarea.v1.prompt.txt';
 
@@ -77,4 +78,5 @@ export const textAreaTask: ControlTask = {
   parse: (raw, target) => parseTextAreaAnswer(raw, target.control),
   map: (value, target) => mapTextAreaResult(value, target),
   validate: (result, target) => validateTextAreaResult(result, target.control),
+  score: scoreTextArea,
 };

@@ -1,9 +1,9 @@
-import type { PredictionTarget } from '../../core/label-config';
 import { LabelStudioXmlConfigParser } from '../../core/label-config-parser';
 import type { LabelStudioResult } from '../../core/label-studio';
 import type { PredictionOutcome } from '../../core/pipeline';
 import { evaluateRun, judgeTask } from '../../cli/evaluation/evaluate-run';
 import type { EvaluationTask } from '../../cli/evaluation/read-evaluation-tasks';
+import { withBuiltinTask } from './with-builtin-task';
 
 const CONFIG = `<View>
   <Text name="text" value="$text"/>
@@ -12,7 +12,7 @@ const CONFIG = `<View>
   <Choices name="topics" toName="text" choice="multiple"><Choice value="A"/><Choice value="B"/></Choices>
 </View>`;
 
-const targets: PredictionTarget[] = new LabelStudioXmlConfigParser().parse({ xml: CONFIG }).controls.map((control) => ({
+const targets = new LabelStudioXmlConfigParser().parse({ xml: CONFIG }).controls.map((control) => withBuiltinTask({
   control,
   objects: [],
 }));
@@ -116,7 +116,7 @@ describe('evaluateRun', () => {
 describe('evaluateRun on HyperText spans', () => {
   const config = '<View><HyperText name="html" value="$html"/><HyperTextLabels name="ner" toName="html"><Label value="Org"/><Label value="City"/></HyperTextLabels></View>';
   const labelConfig = new LabelStudioXmlConfigParser().parse({ xml: config });
-  const hypertextTargets: PredictionTarget[] = labelConfig.controls.map((control) => ({ control, objects: labelConfig.objects }));
+  const hypertextTargets = labelConfig.controls.map((control) => withBuiltinTask({ control, objects: labelConfig.objects }));
   const range = (label: string, start: string, startOffset: number, end: string, endOffset: number): LabelStudioResult => ({
     id: `${label}${startOffset}`,
     from_name: 'ner',

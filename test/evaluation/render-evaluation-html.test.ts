@@ -5,9 +5,10 @@ import { evaluateRun } from '../../cli/evaluation/evaluate-run';
 import type { EvaluationReport } from '../../cli/evaluation/evaluation-report';
 import { formatEvaluationTable } from '../../cli/evaluation/format-evaluation-table';
 import { renderEvaluationHtml } from '../../cli/evaluation/render-evaluation-html';
+import { withBuiltinTask } from './with-builtin-task';
 
 const CONFIG = '<View><Text name="text" value="$text"/><Choices name="sentiment" toName="text"><Choice value="Yes"/><Choice value="No"/></Choices></View>';
-const targets = new LabelStudioXmlConfigParser().parse({ xml: CONFIG }).controls.map((control) => ({ control, objects: [] }));
+const targets = new LabelStudioXmlConfigParser().parse({ xml: CONFIG }).controls.map((control) => withBuiltinTask({ control, objects: [] }));
 const answer = (label: string): LabelStudioResult => ({ id: label, from_name: 'sentiment', to_name: 'text', type: 'choices', value: { choices: [label] } });
 
 /** Four tasks, all "Yes"; the model answers with these labels and scores. */
