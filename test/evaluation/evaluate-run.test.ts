@@ -3,7 +3,9 @@ import type { LabelStudioResult } from '../../core/label-studio';
 import type { PredictionOutcome } from '../../core/pipeline';
 import { evaluateRun, judgeTask } from '../../cli/evaluation/evaluate-run';
 import type { EvaluationTask } from '../../cli/evaluation/read-evaluation-tasks';
-import { withBuiltinTask } from './with-builtin-task';
+import { notScored } from '../../cli/evaluation/evaluate-control';
+import { ratingTask } from '../../tasks/rating/rating-task';
+import { BUILTIN_TASKS, withBuiltinTask } from './with-builtin-task';
 
 const CONFIG = `<View>
   <Text name="text" value="$text"/>
@@ -152,5 +154,32 @@ describe('evaluateRun on HyperText spans', () => {
       strict: { matched: 0, predicted: 2, gold: 2, precision: 0, recall: 0, f1: 0 },
       partial: { matched: 2, predicted: 2, gold: 2, precision: 1, recall: 1, f1: 1 },
     });
+  });
+});
+
+describe('a task without a score hook', () => {
+  const { score: _score, ...unscoredRatingTask } = ratingTask;
+  const unscoredTargets = targets.map((target) => (target.control.type === 'Rating' ? { ...target, task: { ...unscoredRatingTask, name: 'plain-rating.v1' } } : target));
+
+  it('is left out of the controls and named as not scored, the other controls scored as before', () => {
+    const run = evaluateRun({
+      name: 'a.yaml',
+      projectFile: null,
+      provider: 'openai',
+      model: 'gpt-4o',
+      price: null,
+      modelVersion: 'v1',
+      targets: unscoredTargets,
+      tasks: [task(1, [stars(4), topics('A')])],
+      outcomes: [outcome([stars(4), topics('B')])],
+      wallTimeMs: 1,
+    });
+    expect(run.controls.map(({ control }) => control)).toEqual(['summary', 'topics']);
+    expect(run.tasks[0]?.controls).toEqual({ summary: null, topics: false });
+    expect(notScored(unscoredTargets)).toEqual([{ control: 'stars', reason: 'not scored: its task plain-rating.v1 has no score hook' }]);
+  });
+
+  it.each(BUILTIN_TASKS.map((builtin) => [builtin.name, builtin] as const))('is never a built-in one: %s scores its control', (_name, builtin) => {
+    expect(typeof builtin.score).toBe('function');
   });
 });

@@ -2,7 +2,7 @@ import type { PredictionTarget } from '../../core/label-config';
 import type { PromptTarget } from '../../core/stages';
 import { choicesTask } from '../../tasks/choices/choices-task';
 import { dateTimeTask } from '../../tasks/datetime/datetime-task';
-import { hypertextLabelsTask } from '../../tasks/hypertext-labels/hypertext-labels-task';
+import { hypertextLabelsTask, labelsOnHypertextTask } from '../../tasks/hypertext-labels/hypertext-labels-task';
 import { labelsTask } from '../../tasks/labels/labels-task';
 import { numberTask } from '../../tasks/number/number-task';
 import { pairwiseTask } from '../../tasks/pairwise/pairwise-task';
@@ -11,7 +11,8 @@ import { ratingTask } from '../../tasks/rating/rating-task';
 import { taxonomyTask } from '../../tasks/taxonomy/taxonomy-task';
 import { textAreaTask } from '../../tasks/textarea/textarea-task';
 
-const BUILTIN_TASKS = [choicesTask, labelsTask, hypertextLabelsTask, paragraphLabelsTask, textAreaTask, ratingTask, numberTask, dateTimeTask, taxonomyTask, pairwiseTask];
+/** Every built-in task (the first of a control type is the one `withBuiltinTask` picks). */
+export const BUILTIN_TASKS = [choicesTask, labelsTask, hypertextLabelsTask, labelsOnHypertextTask, paragraphLabelsTask, textAreaTask, ratingTask, numberTask, dateTimeTask, taxonomyTask, pairwiseTask];
 
 /** A target as the pipeline hands it to the evaluation: with the built-in task of its control type, which scores it. */
 export function withBuiltinTask(target: PredictionTarget): PromptTarget {
