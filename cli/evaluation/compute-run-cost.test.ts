@@ -1,5 +1,5 @@
 import { priceFor } from '../../server/metrics/model-prices';
-import { computeRunCost, perThousandTasks, sumUsage } from '../../cli/evaluation/compute-run-cost';
+import { computeRunCost, perThousandTasks, sumUsage } from './compute-run-cost';
 
 describe('sumUsage', () => {
   it('adds reported counts; a missing usage or count adds nothing', () => {

@@ -1,4 +1,4 @@
-import { computeSpanMetrics, countPartialMatches, countStrictMatches, isSpanMatch, overlaps, type Span } from '../../core/evaluation-metrics/compute-span-metrics';
+import { computeSpanMetrics, countPartialMatches, countStrictMatches, isSpanMatch, overlaps, type Span } from './compute-span-metrics';
 
 /** A span on a Text: code points [start, end). */
 function span(label: string, start: number, end: number): Span {

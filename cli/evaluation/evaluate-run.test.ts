@@ -1,11 +1,11 @@
 import { LabelStudioXmlConfigParser } from '../../core/label-config-parser';
 import type { LabelStudioResult } from '../../core/label-studio';
 import type { PredictionOutcome } from '../../core/pipeline';
-import { evaluateRun, judgeTask } from '../../cli/evaluation/evaluate-run';
-import type { EvaluationTask } from '../../cli/evaluation/read-evaluation-tasks';
-import { notScored } from '../../cli/evaluation/evaluate-control';
+import { evaluateRun, judgeTask } from './evaluate-run';
+import type { EvaluationTask } from './read-evaluation-tasks';
+import { notScored } from './evaluate-control';
 import { ratingTask } from '../../tasks/rating/rating-task';
-import { BUILTIN_TASKS, withBuiltinTask } from './with-builtin-task';
+import { BUILTIN_TASKS, withBuiltinTask } from '../../test/helpers/with-builtin-task';
 
 const CONFIG = `<View>
   <Text name="text" value="$text"/>

@@ -1,4 +1,4 @@
-import { computeTextMetrics, isTextMatch, normalizeAnswerText, tokenF1, tokenize } from '../../core/evaluation-metrics/compute-text-metrics';
+import { computeTextMetrics, isTextMatch, normalizeAnswerText, tokenF1, tokenize } from './compute-text-metrics';
 
 describe('normalizeAnswerText and tokenize', () => {
   it.each([

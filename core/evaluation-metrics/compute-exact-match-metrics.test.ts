@@ -1,6 +1,6 @@
-import type { LabelStudioResult } from '../../core/label-studio';
-import { computeExactMatchMetrics, isValueMatch } from '../../core/evaluation-metrics/compute-exact-match-metrics';
-import { readComparableValue } from '../../core/evaluation-metrics/read-comparable-value';
+import type { LabelStudioResult } from '../label-studio';
+import { computeExactMatchMetrics, isValueMatch } from './compute-exact-match-metrics';
+import { readComparableValue } from './read-comparable-value';
 
 function result(type: string, value: Record<string, unknown>): LabelStudioResult {
   return { id: 'r', from_name: 'control', to_name: 'text', type, value };

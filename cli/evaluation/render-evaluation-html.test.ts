@@ -1,11 +1,11 @@
 import type { PredictionOutcome } from '../../core/pipeline';
 import { LabelStudioXmlConfigParser } from '../../core/label-config-parser';
 import type { LabelStudioResult } from '../../core/label-studio';
-import { evaluateRun } from '../../cli/evaluation/evaluate-run';
-import type { EvaluationReport } from '../../cli/evaluation/evaluation-report';
-import { formatEvaluationTable } from '../../cli/evaluation/format-evaluation-table';
-import { renderEvaluationHtml } from '../../cli/evaluation/render-evaluation-html';
-import { withBuiltinTask } from './with-builtin-task';
+import { evaluateRun } from './evaluate-run';
+import type { EvaluationReport } from './evaluation-report';
+import { formatEvaluationTable } from './format-evaluation-table';
+import { renderEvaluationHtml } from './render-evaluation-html';
+import { withBuiltinTask } from '../../test/helpers/with-builtin-task';
 
 const CONFIG = '<View><Text name="text" value="$text"/><Choices name="sentiment" toName="text"><Choice value="Yes"/><Choice value="No"/></Choices></View>';
 const targets = new LabelStudioXmlConfigParser().parse({ xml: CONFIG }).controls.map((control) => withBuiltinTask({ control, objects: [] }));

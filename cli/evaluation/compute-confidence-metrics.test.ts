@@ -6,7 +6,7 @@ import {
   expectedCalibrationError,
   NO_CONFIDENCE_SCORES,
   type ScoredVerdict,
-} from '../../cli/evaluation/compute-confidence-metrics';
+} from './compute-confidence-metrics';
 
 const verdict = (score: number, right: boolean): ScoredVerdict => ({ score, right });
 

@@ -1,8 +1,8 @@
-import { formatCount, formatDuration, formatPrecisionRecall, formatRatio, formatUsd } from '../../cli/evaluation/format-evaluation-values';
-import { alignLines, formatConfusionMatrix } from '../../cli/evaluation/format-evaluation-table';
-import { escapeHtml } from '../../cli/evaluation/escape-html';
-import { cellOpacity } from '../../cli/evaluation/render-confusion-matrix-html';
-import { renderReliabilitySvg } from '../../cli/evaluation/render-reliability-svg';
+import { formatCount, formatDuration, formatPrecisionRecall, formatRatio, formatUsd } from './format-evaluation-values';
+import { alignLines, formatConfusionMatrix } from './format-evaluation-table';
+import { escapeHtml } from './escape-html';
+import { cellOpacity } from './render-confusion-matrix-html';
+import { renderReliabilitySvg } from './render-reliability-svg';
 
 describe('formatting figures', () => {
   it.each([

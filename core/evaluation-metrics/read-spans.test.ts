@@ -1,5 +1,5 @@
-import type { LabelStudioResult } from '../../core/label-studio';
-import { readSpans } from '../../core/evaluation-metrics/read-spans';
+import type { LabelStudioResult } from '../label-studio';
+import { readSpans } from './read-spans';
 
 function result(type: string, value: Record<string, unknown>): LabelStudioResult {
   return { id: 'r', from_name: 'ner', to_name: 'text', type, value };

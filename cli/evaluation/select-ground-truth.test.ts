@@ -1,6 +1,6 @@
 import type { LabelStudioTask } from '../../core/label-studio';
-import { collectEvaluationTasks } from '../../cli/evaluation/read-evaluation-tasks';
-import { selectGroundTruth } from '../../cli/evaluation/select-ground-truth';
+import { collectEvaluationTasks } from './read-evaluation-tasks';
+import { selectGroundTruth } from './select-ground-truth';
 
 const choice = (label: string) => ({ id: label, from_name: 'sentiment', to_name: 'text', type: 'choices', value: { choices: [label] } });
 

@@ -1,4 +1,4 @@
-import { computeChoicesMetrics, isChoicesMatch, macroF1, NO_ANSWER, scoreLabel, type ChoicesPair } from '../../core/evaluation-metrics/compute-choices-metrics';
+import { computeChoicesMetrics, isChoicesMatch, macroF1, NO_ANSWER, scoreLabel, type ChoicesPair } from './compute-choices-metrics';
 
 /** The shipped example's sentiment as gpt-4o answers it in the end-to-end test (task 5 failed, task 6 abstained). */
 const SINGLE: ChoicesPair[] = [
