@@ -1,5 +1,5 @@
-import type { SkippedControl } from '../../core/select-targets';
 import type { ControlMetrics, Ratio } from '../../core/control-score';
+import type { SkippedControl } from '../../core/select-targets';
 import type { ModelPrice } from '../../server/metrics/model-prices';
 
 export type {

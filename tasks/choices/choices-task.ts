@@ -8,8 +8,8 @@ import { readPromptTemplate } from '../shared/read-prompt-template';
 import { createChoicesSchema } from './create-choices-schema';
 import { mapChoicesResult } from './map-choices-result';
 import { parseChoicesAnswer } from './parse-choices-answer';
-import { validateChoicesResult } from './validate-choices-result';
 import { scoreChoices } from './score-choices';
+import { validateChoicesResult } from './validate-choices-result';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/choices/choices.v1.prompt.txt';
 

@@ -5,12 +5,12 @@ import { describeObjects } from '../shared/describe-objects';
 import { fillTemplate } from '../shared/fill-template';
 import { isTextObjectWithData } from '../shared/is-text-object-with-data';
 import { readPromptTemplate } from '../shared/read-prompt-template';
+import { scoreExactMatch } from '../shared/score-exact-match';
 import { ANSWER_LAYOUTS, createDateTimeSchema, describeDateTimeRange } from './create-datetime-schema';
 import { mapDateTimeResult } from './map-datetime-result';
 import { parseDateTimeAnswer } from './parse-datetime-answer';
 import { readDateTimeFormat } from './read-datetime-format';
 import { validateDateTimeResult } from './validate-datetime-result';
-import { scoreExactMatch } from '../shared/score-exact-match';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/datetime/datetime.v1.prompt.txt';
 

@@ -5,8 +5,8 @@ import { supportsSpanControl } from '../labels/labels-task';
 import type { ReportingControlTask } from '../labels/mapping-report';
 import { parseLabelsAnswer } from '../labels/parse-labels-answer';
 import { mapHypertextLabelsResult, reportHypertextLabelsMapping } from './map-hypertext-labels-result';
-import { validateHypertextLabelsResult } from './validate-hypertext-labels-result';
 import { scoreHypertextLabels } from './score-hypertext-labels';
+import { validateHypertextLabelsResult } from './validate-hypertext-labels-result';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/hypertext-labels/hypertext-labels.v1.prompt.txt';
 

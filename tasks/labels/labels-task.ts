@@ -1,6 +1,7 @@
 import type { SpanChunking } from '../../core/control-task';
 import type { ObjectTag, PredictionTarget } from '../../core/label-config';
 import { readAttribute } from '../shared/read-attribute';
+import { scoreSpans } from '../shared/score-spans';
 import { createLabelsSchema } from './create-labels-schema';
 import { createSpanInstructions } from './create-span-instructions';
 import { mapLabelsResult, reportLabelsMapping } from './map-labels-result';
@@ -8,7 +9,6 @@ import type { ReportingControlTask } from './mapping-report';
 import { mergeSpanAnswers } from './merge-span-answers';
 import { parseLabelsAnswer } from './parse-labels-answer';
 import { validateLabelsResult } from './validate-labels-result';
-import { scoreSpans } from '../shared/score-spans';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/labels/labels.v1.prompt.txt';
 

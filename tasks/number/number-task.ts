@@ -5,6 +5,7 @@ import { describeObjects } from '../shared/describe-objects';
 import { fillTemplate } from '../shared/fill-template';
 import { isTextOrImageObjectWithData } from '../shared/is-text-or-image-object-with-data';
 import { readPromptTemplate } from '../shared/read-prompt-template';
+import { scoreExactMatch } from '../shared/score-exact-match';
 import {
   createNumberSchema,
   describeNumberConstraints,
@@ -14,7 +15,6 @@ import {
 import { mapNumberResult } from './map-number-result';
 import { parseNumberAnswer } from './parse-number-answer';
 import { validateNumberResult } from './validate-number-result';
-import { scoreExactMatch } from '../shared/score-exact-match';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/number/number.v1.prompt.txt';
 

@@ -4,11 +4,11 @@ import { describeHint } from '../shared/describe-hint';
 import { fillTemplate } from '../shared/fill-template';
 import { isTextObjectWithData } from '../shared/is-text-object-with-data';
 import { readPromptTemplate } from '../shared/read-prompt-template';
+import { scoreExactMatch } from '../shared/score-exact-match';
 import { createPairwiseSchema, describeObject, findPairwiseObjects } from './create-pairwise-schema';
 import { mapPairwiseResult } from './map-pairwise-result';
 import { parsePairwiseAnswer } from './parse-pairwise-answer';
 import { validatePairwiseResult } from './validate-pairwise-result';
-import { scoreExactMatch } from '../shared/score-exact-match';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/pairwise/pairwise.v1.prompt.txt';
 

@@ -3,11 +3,11 @@ import { createSpanInstructions } from '../labels/create-span-instructions';
 import { supportsSpanControl } from '../labels/labels-task';
 import type { ReportingControlTask } from '../labels/mapping-report';
 import { readAttribute } from '../shared/read-attribute';
+import { scoreSpans } from '../shared/score-spans';
 import { createParagraphLabelsSchema } from './create-paragraph-labels-schema';
 import { mapParagraphLabelsResult, reportParagraphLabelsMapping } from './map-paragraph-labels-result';
 import { parseParagraphLabelsAnswer } from './parse-paragraph-labels-answer';
 import { validateParagraphLabelsResult } from './validate-paragraph-labels-result';
-import { scoreSpans } from '../shared/score-spans';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/paragraph-labels/paragraph-labels.v1.prompt.txt';
 

@@ -5,11 +5,11 @@ import { describeObjects } from '../shared/describe-objects';
 import { fillTemplate } from '../shared/fill-template';
 import { isTextOrImageObjectWithData } from '../shared/is-text-or-image-object-with-data';
 import { readPromptTemplate } from '../shared/read-prompt-template';
+import { scoreExactMatch } from '../shared/score-exact-match';
 import { DEFAULT_MAX_RATING, createRatingSchema, readMaxRating } from './create-rating-schema';
 import { mapRatingResult } from './map-rating-result';
 import { parseRatingAnswer } from './parse-rating-answer';
 import { validateRatingResult } from './validate-rating-result';
-import { scoreExactMatch } from '../shared/score-exact-match';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/rating/rating.v1.prompt.txt';
 

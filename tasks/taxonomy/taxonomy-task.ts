@@ -6,6 +6,7 @@ import { isTextOrImageObjectWithData } from '../shared/is-text-or-image-object-w
 import { oneLine } from '../shared/one-line';
 import { readControlAttribute } from '../shared/read-control-attribute';
 import { readPromptTemplate } from '../shared/read-prompt-template';
+import { scoreExactMatch } from '../shared/score-exact-match';
 import {
   type TaxonomyNode,
   allowsLeavesOnly,
@@ -18,7 +19,6 @@ import {
 import { mapTaxonomyResult } from './map-taxonomy-result';
 import { parseTaxonomyAnswer } from './parse-taxonomy-answer';
 import { validateTaxonomyResult } from './validate-taxonomy-result';
-import { scoreExactMatch } from '../shared/score-exact-match';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/taxonomy/taxonomy.v1.prompt.txt';
 

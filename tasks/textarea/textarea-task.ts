@@ -10,8 +10,8 @@ import { readPromptTemplate } from '../shared/read-prompt-template';
 import { createTextAreaSchema, isSingleLine, readMaxSubmissions, textLimit } from './create-textarea-schema';
 import { mapTextAreaResult } from './map-textarea-result';
 import { parseTextAreaAnswer } from './parse-textarea-answer';
-import { validateTextAreaResult } from './validate-textarea-result';
 import { scoreTextArea } from './score-textarea';
+import { validateTextAreaResult } from './validate-textarea-result';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/textarea/textarea.v1.prompt.txt';
 
