@@ -17,6 +17,7 @@ COPY providers providers
 COPY tasks tasks
 COPY config config
 COPY server server
+COPY cli cli
 RUN npm run build
 
 # --- production dependencies: npm ci --omit=dev, with better-sqlite3's native addon compiled -----------------------

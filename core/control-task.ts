@@ -2,6 +2,7 @@
  * A task: how one kind of Label Studio control is filled by an LLM. Declarative and pure: prompt instructions,
  * a JSON schema fragment, a parser and a mapper. Registered under a versioned name (e.g. `choices.v1`).
  */
+import type { ControlScore, ScoreInput } from './control-score';
 import type { JsonSchema } from './language-model';
 import type { PredictionTarget } from './label-config';
 import type { TaskData } from './label-studio';
@@ -59,4 +60,9 @@ export interface ControlTask {
   validate(result: ResultDraft, target: PredictionTarget, data: TaskData): string | null;
   /** Present for span tasks whose text can be chunked. */
   readonly chunking?: SpanChunking;
+  /**
+   * How `prelabel eval` compares the model's results for this control with the human's, over every evaluated task.
+   * Without it, the evaluation reports the control as not scored.
+   */
+  score?(input: ScoreInput): ControlScore;
 }

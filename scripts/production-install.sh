@@ -66,7 +66,7 @@ mkdir "$work/build"
 cp "$work/source/package.json" "$work/source/package-lock.json" "$work/build/"
 (cd "$work/build" && npm ci --ignore-scripts "${npm_flags[@]}")
 cp "$work/source/tsconfig.json" "$work/source/tsconfig.build.json" "$work/build/"
-for folder in core providers tasks config server; do cp -R "$work/source/$folder" "$work/build/$folder"; done
+for folder in core providers tasks config server cli; do cp -R "$work/source/$folder" "$work/build/$folder"; done
 (cd "$work/build" && npm run build)
 
 # production-dependencies

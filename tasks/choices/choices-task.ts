@@ -8,6 +8,7 @@ import { readPromptTemplate } from '../shared/read-prompt-template';
 import { createChoicesSchema } from './create-choices-schema';
 import { mapChoicesResult } from './map-choices-result';
 import { parseChoicesAnswer } from './parse-choices-answer';
+import { scoreChoices } from './score-choices';
 import { validateChoicesResult } from './validate-choices-result';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/choices/choices.v1.prompt.txt';
@@ -67,4 +68,5 @@ export const choicesTask: ControlTask = {
   parse: (raw, target) => parseChoicesAnswer(raw, target.control),
   map: (value, target) => mapChoicesResult(value, target),
   validate: (result, target) => validateChoicesResult(result, target.control),
+  score: scoreChoices,
 };

@@ -5,6 +5,7 @@ import { describeObjects } from '../shared/describe-objects';
 import { fillTemplate } from '../shared/fill-template';
 import { isTextObjectWithData } from '../shared/is-text-object-with-data';
 import { readPromptTemplate } from '../shared/read-prompt-template';
+import { scoreExactMatch } from '../shared/score-exact-match';
 import { ANSWER_LAYOUTS, createDateTimeSchema, describeDateTimeRange } from './create-datetime-schema';
 import { mapDateTimeResult } from './map-datetime-result';
 import { parseDateTimeAnswer } from './parse-datetime-answer';
@@ -62,4 +63,5 @@ export const dateTimeTask: ControlTask = {
   parse: (raw, target) => parseDateTimeAnswer(raw, target.control, currentYear()),
   map: (value, target) => mapDateTimeResult(value, target),
   validate: (result, target) => validateDateTimeResult(result, target.control, currentYear()),
+  score: scoreExactMatch,
 };

@@ -5,6 +5,7 @@ import { supportsSpanControl } from '../labels/labels-task';
 import type { ReportingControlTask } from '../labels/mapping-report';
 import { parseLabelsAnswer } from '../labels/parse-labels-answer';
 import { mapHypertextLabelsResult, reportHypertextLabelsMapping } from './map-hypertext-labels-result';
+import { scoreHypertextLabels } from './score-hypertext-labels';
 import { validateHypertextLabelsResult } from './validate-hypertext-labels-result';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/hypertext-labels/hypertext-labels.v1.prompt.txt';
@@ -34,6 +35,7 @@ export const hypertextLabelsTask: ReportingControlTask = {
   map: mapHypertextLabelsResult,
   validate: validateHypertextLabelsResult,
   reportMapping: reportHypertextLabelsMapping,
+  score: scoreHypertextLabels,
 };
 
 /** The same task for `<Labels>` on `<HyperText>` (a task fills one control type): results of type `labels`. */

@@ -1,6 +1,7 @@
 import type { SpanChunking } from '../../core/control-task';
 import type { ObjectTag, PredictionTarget } from '../../core/label-config';
 import { readAttribute } from '../shared/read-attribute';
+import { scoreSpans } from '../shared/score-spans';
 import { createLabelsSchema } from './create-labels-schema';
 import { createSpanInstructions } from './create-span-instructions';
 import { mapLabelsResult, reportLabelsMapping } from './map-labels-result';
@@ -61,4 +62,5 @@ export const labelsTask: ReportingControlTask = {
   validate: validateLabelsResult,
   chunking: labelsChunking,
   reportMapping: reportLabelsMapping,
+  score: (input) => scoreSpans(input),
 };

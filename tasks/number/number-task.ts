@@ -5,6 +5,7 @@ import { describeObjects } from '../shared/describe-objects';
 import { fillTemplate } from '../shared/fill-template';
 import { isTextOrImageObjectWithData } from '../shared/is-text-or-image-object-with-data';
 import { readPromptTemplate } from '../shared/read-prompt-template';
+import { scoreExactMatch } from '../shared/score-exact-match';
 import {
   createNumberSchema,
   describeNumberConstraints,
@@ -59,4 +60,5 @@ export const numberTask: ControlTask = {
   parse: (raw, target) => parseNumberAnswer(raw, target.control),
   map: (value, target) => mapNumberResult(value, target),
   validate: (result, target) => validateNumberResult(result, target.control),
+  score: scoreExactMatch,
 };

@@ -4,6 +4,7 @@ import { describeHint } from '../shared/describe-hint';
 import { fillTemplate } from '../shared/fill-template';
 import { isTextObjectWithData } from '../shared/is-text-object-with-data';
 import { readPromptTemplate } from '../shared/read-prompt-template';
+import { scoreExactMatch } from '../shared/score-exact-match';
 import { createPairwiseSchema, describeObject, findPairwiseObjects } from './create-pairwise-schema';
 import { mapPairwiseResult } from './map-pairwise-result';
 import { parsePairwiseAnswer } from './parse-pairwise-answer';
@@ -51,4 +52,5 @@ export const pairwiseTask: ControlTask = {
   parse: parsePairwiseAnswer,
   map: (value, target) => mapPairwiseResult(value, target),
   validate: (result) => validatePairwiseResult(result),
+  score: scoreExactMatch,
 };

@@ -3,6 +3,7 @@ import { createSpanInstructions } from '../labels/create-span-instructions';
 import { supportsSpanControl } from '../labels/labels-task';
 import type { ReportingControlTask } from '../labels/mapping-report';
 import { readAttribute } from '../shared/read-attribute';
+import { scoreSpans } from '../shared/score-spans';
 import { createParagraphLabelsSchema } from './create-paragraph-labels-schema';
 import { mapParagraphLabelsResult, reportParagraphLabelsMapping } from './map-paragraph-labels-result';
 import { parseParagraphLabelsAnswer } from './parse-paragraph-labels-answer';
@@ -36,4 +37,5 @@ export const paragraphLabelsTask: ReportingControlTask = {
   map: mapParagraphLabelsResult,
   validate: validateParagraphLabelsResult,
   reportMapping: reportParagraphLabelsMapping,
+  score: (input) => scoreSpans(input),
 };

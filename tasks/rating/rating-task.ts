@@ -5,6 +5,7 @@ import { describeObjects } from '../shared/describe-objects';
 import { fillTemplate } from '../shared/fill-template';
 import { isTextOrImageObjectWithData } from '../shared/is-text-or-image-object-with-data';
 import { readPromptTemplate } from '../shared/read-prompt-template';
+import { scoreExactMatch } from '../shared/score-exact-match';
 import { DEFAULT_MAX_RATING, createRatingSchema, readMaxRating } from './create-rating-schema';
 import { mapRatingResult } from './map-rating-result';
 import { parseRatingAnswer } from './parse-rating-answer';
@@ -50,4 +51,5 @@ export const ratingTask: ControlTask = {
   parse: (raw, target) => parseRatingAnswer(raw, target.control),
   map: (value, target) => mapRatingResult(value, target),
   validate: (result, target) => validateRatingResult(result, target.control),
+  score: scoreExactMatch,
 };

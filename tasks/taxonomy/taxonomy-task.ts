@@ -6,6 +6,7 @@ import { isTextOrImageObjectWithData } from '../shared/is-text-or-image-object-w
 import { oneLine } from '../shared/one-line';
 import { readControlAttribute } from '../shared/read-control-attribute';
 import { readPromptTemplate } from '../shared/read-prompt-template';
+import { scoreExactMatch } from '../shared/score-exact-match';
 import {
   type TaxonomyNode,
   allowsLeavesOnly,
@@ -81,4 +82,5 @@ export const taxonomyTask: ControlTask = {
   parse: (raw, target) => parseTaxonomyAnswer(raw, target.control),
   map: (value, target) => mapTaxonomyResult(value, target),
   validate: (result, target) => validateTaxonomyResult(result, target.control),
+  score: scoreExactMatch,
 };

@@ -10,6 +10,7 @@ import { readPromptTemplate } from '../shared/read-prompt-template';
 import { createTextAreaSchema, isSingleLine, readMaxSubmissions, textLimit } from './create-textarea-schema';
 import { mapTextAreaResult } from './map-textarea-result';
 import { parseTextAreaAnswer } from './parse-textarea-answer';
+import { scoreTextArea } from './score-textarea';
 import { validateTextAreaResult } from './validate-textarea-result';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/textarea/textarea.v1.prompt.txt';
@@ -77,4 +78,5 @@ export const textAreaTask: ControlTask = {
   parse: (raw, target) => parseTextAreaAnswer(raw, target.control),
   map: (value, target) => mapTextAreaResult(value, target),
   validate: (result, target) => validateTextAreaResult(result, target.control),
+  score: scoreTextArea,
 };

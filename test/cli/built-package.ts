@@ -3,12 +3,12 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const REPOSITORY_ROOT = path.join(__dirname, '..', '..');
-export const BUILT_CLI = path.join(REPOSITORY_ROOT, 'dist', 'server', 'cli', 'main.js');
+export const BUILT_CLI = path.join(REPOSITORY_ROOT, 'dist', 'cli', 'main.js');
 export const BUILT_SERVER = path.join(REPOSITORY_ROOT, 'dist', 'server', 'main.js');
 /** Written by every (incremental) build, unlike the output files, which tsc rewrites only when their source changed. */
 const BUILD_INFO = path.join(REPOSITORY_ROOT, 'dist', 'tsconfig.build.tsbuildinfo');
 
-const SOURCE_FOLDERS = ['core', 'providers', 'tasks', 'server', 'config'];
+const SOURCE_FOLDERS = ['core', 'providers', 'tasks', 'server', 'config', 'cli'];
 
 function newestSourceTime(folder: string): number {
   let newest = 0;

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { createProgram } from '../../server/cli/main';
+import { createProgram } from '../../cli/main';
 import { answerFromResponseFormat, createFakeOpenAIServer, type FakeOpenAIHandler, type FakeOpenAIServer } from '../fake-openai-server';
 
 // The YAML files of examples/local-models, each against a fake server on 127.0.0.1 playing that local server's

@@ -21,7 +21,7 @@ describe('the npm package', () => {
     work = mkdtempSync(path.join(tmpdir(), 'prelabel-package-'));
     const copy = path.join(work, 'source');
     mkdirSync(copy);
-    for (const entry of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'core', 'providers', 'tasks', 'config', 'server', 'examples']) {
+    for (const entry of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'core', 'providers', 'tasks', 'config', 'server', 'cli', 'examples']) {
       cpSync(path.join(REPOSITORY_ROOT, entry), path.join(copy, entry), { recursive: true });
     }
     symlinkSync(path.join(REPOSITORY_ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
@@ -54,7 +54,7 @@ describe('the npm package', () => {
   it('holds the built dist/ and the data files, not the tests', async () => {
     const listing = await runProcess('tar', ['-tzf', path.join(work, `prelabel-${version}.tgz`)]);
     const files = listing.stdout.split('\n');
-    expect(files).toEqual(expect.arrayContaining(['package/dist/server/cli/main.js', 'package/dist/server/main.js', 'package/dist/server/check-health.js', 'package/config/project-config.schema.json', 'package/tasks/choices/choices.v1.prompt.txt']));
+    expect(files).toEqual(expect.arrayContaining(['package/dist/cli/main.js', 'package/dist/server/main.js', 'package/dist/server/check-health.js', 'package/config/project-config.schema.json', 'package/tasks/choices/choices.v1.prompt.txt']));
     expect(files.filter((file) => file.startsWith('package/test/') || file.endsWith('.test.js') || file.endsWith('.tsbuildinfo'))).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createProgram } from '../../server/cli/main';
+import { createProgram } from '../../cli/main';
 import { createFakeOpenAIServer, type FakeOpenAIServer } from '../fake-openai-server';
 import { answerSentiment, userMessageOf } from '../helpers/sentiment-handler';
 

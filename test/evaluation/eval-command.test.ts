@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createProgram } from '../../server/cli/main';
-import type { EvaluationReport } from '../../server/evaluation/evaluation-report';
+import { createProgram } from '../../cli/main';
+import type { EvaluationReport } from '../../cli/evaluation/evaluation-report';
 import { createFakeOpenAIServer, type FakeOpenAIServer } from '../fake-openai-server';
 import { answerEvaluationTasks } from './answer-evaluation-tasks';
 

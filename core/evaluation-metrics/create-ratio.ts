@@ -1,0 +1,5 @@
+import type { Ratio } from '../control-score';
+
+export function createRatio(count: number, total: number): Ratio {
+  return { count, total, rate: total === 0 ? null : count / total };
+}
