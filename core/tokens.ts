@@ -9,12 +9,12 @@ import type {
   ResultMapper,
 } from './stages';
 import type { LanguageModel } from './language-model';
-import type { ModelCandidate, Pipeline } from './pipeline';
-import type { AnswerCache } from './answer-cache';
+import type { ModelCandidate, Pipeline } from './pipeline/pipeline';
+import type { AnswerCache } from './model-calls/answer-cache';
 import type { MediaLoader } from './media-loader';
 import type { ExampleSource } from './example-store';
 import type { PipelineObserver } from './pipeline-observer';
-import type { ProviderGates } from './provider-gates';
+import type { ProviderGates } from './model-calls/provider-gates';
 
 /** A symbol token that carries the type it resolves to, so `container.resolve(TOKENS.X)` is typed. */
 function token<T>(description: string): InjectionToken<T> {

@@ -1,6 +1,6 @@
 import type { DependencyContainer } from 'tsyringe';
 import type { Logger } from '../core/logger';
-import { Pipeline, type ModelCandidate } from '../core/pipeline';
+import { Pipeline, type ModelCandidate } from '../core/pipeline/pipeline';
 import { LabelStudioMediaLoader } from './media/label-studio-media-loader';
 import type { ProjectSettings } from '../core/project-settings';
 import { isComponentFactory, type ComponentImplementation, type Constructor, type Registry } from '../core/registry';

@@ -1,13 +1,13 @@
 import { container as globalContainer } from 'tsyringe';
 import { messageText, type LanguageModel, type LanguageModelCallOptions, type LanguageModelResult } from '../../core/language-model';
 import { silentLogger, type Logger } from '../../core/logger';
-import type { Pipeline } from '../../core/pipeline';
+import type { Pipeline } from '../../core/pipeline/pipeline';
 import type { ProjectSettings } from '../../core/project-settings';
 import { Registry } from '../../core/registry';
 import { TOKENS } from '../../core/tokens';
-import { AnswerCache } from '../../core/answer-cache';
+import { AnswerCache } from '../../core/model-calls/answer-cache';
 import { silentObserver, type PipelineObserver } from '../../core/pipeline-observer';
-import { ProviderGates } from '../../core/provider-gates';
+import { ProviderGates } from '../../core/model-calls/provider-gates';
 import { SqliteResponseCache } from '../../server/cache/sqlite-response-cache';
 import { SqliteExampleStore } from '../../server/learning/sqlite-example-store';
 import { StoreExampleSource } from '../../server/learning/store-example-source';

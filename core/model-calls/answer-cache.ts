@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { LanguageModelResult } from './language-model';
-import type { CachedAnswer, ResponseCache } from './response-cache';
+import type { LanguageModelResult } from '../language-model';
+import type { CachedAnswer, ResponseCache } from '../response-cache';
 
 /** Where an answer came from: the cache, another task's identical call in flight, or the provider. */
 export type AnswerSource = 'cache' | 'shared' | 'provider';

@@ -1,29 +1,29 @@
 import { inject, injectable } from 'tsyringe';
-import { createAnswerSchema } from './create-answer-schema';
-import { AbortedError, describeError, PrelabelError, RetryExhaustedError, TaskDataError, type ProviderCallError } from './errors';
-import type { ImageSource, MediaLoader } from './media-loader';
-import type { ExampleSource } from './example-store';
-import { computeLogprobConfidence, type LogprobConfidence, type MentionConfidence } from './compute-confidence';
-import { computeSelfConsistency } from './self-consistency';
+import { createAnswerSchema } from '../create-answer-schema';
+import { AbortedError, describeError, PrelabelError, RetryExhaustedError, TaskDataError, type ProviderCallError } from '../errors';
+import type { ImageSource, MediaLoader } from '../media-loader';
+import type { ExampleSource } from '../example-store';
+import { computeLogprobConfidence, type LogprobConfidence, type MentionConfidence } from '../compute-confidence';
+import { computeSelfConsistency } from '../self-consistency';
 import { computeModelVersion } from './compute-model-version';
 import { addUsage, isUsableAnswer } from './language-model-result';
-import { callWithAdaptiveTimeout, DEFAULT_ADAPTIVE_TIMEOUT } from './call-with-adaptive-timeout';
+import { callWithAdaptiveTimeout, DEFAULT_ADAPTIVE_TIMEOUT } from '../model-calls/call-with-adaptive-timeout';
 import { AnswerReader, repairAnswer, type AnswerPart, type RepairedAnswer } from './repair-answer';
-import { createCacheKey, type AnswerCache } from './answer-cache';
-import type { CallLabels, PipelineObserver } from './pipeline-observer';
-import type { ProviderGate } from './provider-gate';
-import type { LabelStudioPrediction, LabelStudioResult, LabelStudioTask, TaskData } from './label-studio';
-import type { ControlTag } from './label-config';
+import { createCacheKey, type AnswerCache } from '../model-calls/answer-cache';
+import type { CallLabels, PipelineObserver } from '../pipeline-observer';
+import type { ProviderGate } from '../model-calls/provider-gate';
+import type { LabelStudioPrediction, LabelStudioResult, LabelStudioTask, TaskData } from '../label-studio';
+import type { ControlTag } from '../label-config';
 import { describeRegion, readInteractiveContext, repeatsRegion } from './interactive-context';
-import { createResultId } from './label-studio-result-mapper';
-import { messageText, type ChatMessage, type LanguageModel, type LanguageModelResult, type LanguageModelUsage, type ResponseFormat } from './language-model';
+import { createResultId } from '../label-studio-result-mapper';
+import { messageText, type ChatMessage, type LanguageModel, type LanguageModelResult, type LanguageModelUsage, type ResponseFormat } from '../language-model';
 import { mergeCallAnswers, planCalls } from './plan-calls';
-import type { Logger } from './logger';
-import type { ProjectSettings, ProviderSettings } from './project-settings';
-import type { Registry } from './registry';
-import { LogRateLimiter } from './log-rate-limiter';
-import { withRetry } from './retry';
-import { isPromptTextArea, selectTargets, withoutImageTargets, type SkippedControl } from './select-targets';
+import type { Logger } from '../logger';
+import type { ProjectSettings, ProviderSettings } from '../project-settings';
+import type { Registry } from '../registry';
+import { LogRateLimiter } from '../log-rate-limiter';
+import { withRetry } from '../model-calls/retry';
+import { isPromptTextArea, selectTargets, withoutImageTargets, type SkippedControl } from '../select-targets';
 import type {
   CompiledPrompt,
   ConfigParser,
@@ -35,9 +35,9 @@ import type {
   PromptTarget,
   ResponseParser,
   ResultMapper,
-} from './stages';
-import { TOKENS } from './tokens';
-import { ownProperty } from './own-property';
+} from '../stages';
+import { TOKENS } from '../tokens';
+import { ownProperty } from '../own-property';
 
 export interface PredictionOutcome {
   prediction: LabelStudioPrediction;
