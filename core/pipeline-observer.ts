@@ -1,4 +1,4 @@
-import type { AnswerSource } from './model-calls/answer-cache';
+import type { AnswerSource } from './language-model-middleware';
 import type { LanguageModelUsage } from './language-model';
 
 export interface CallLabels {

@@ -1,6 +1,6 @@
 import type { PredictionTarget } from '../../core/label-config';
 import type { LabelStudioResult, TaskData } from '../../core/label-studio';
-import type { PredictionOutcome } from '../../core/pipeline/pipeline';
+import type { PredictionOutcome } from '../../core/project-pipeline';
 import { choicesLabels } from '../../tasks/choices/create-choices-schema';
 import { isInline } from '../../tasks/hypertext-labels/map-hypertext-labels-result';
 import { readHypertext } from '../../tasks/hypertext-labels/read-hypertext';

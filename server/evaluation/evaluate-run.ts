@@ -1,6 +1,6 @@
 import { describeError } from '../../core/errors';
 import type { PredictionTarget } from '../../core/label-config';
-import type { PredictionOutcome } from '../../core/pipeline/pipeline';
+import type { PredictionOutcome } from '../../core/project-pipeline';
 import type { ModelPrice } from '../metrics/model-prices';
 import { computeConfidenceMetrics } from './compute-confidence-metrics';
 import { computeRunCost, perThousandTasks, sumUsage } from './compute-run-cost';

@@ -1,7 +1,7 @@
 import type { PredictionTarget } from '../../core/label-config';
 import { LabelStudioXmlConfigParser } from '../../core/label-config-parser';
 import type { LabelStudioResult } from '../../core/label-studio';
-import type { PredictionOutcome } from '../../core/pipeline/pipeline';
+import type { PredictionOutcome } from '../../core/project-pipeline';
 import { evaluateRun, judgeTask } from '../../server/evaluation/evaluate-run';
 import type { EvaluationTask } from '../../server/evaluation/read-evaluation-tasks';
 

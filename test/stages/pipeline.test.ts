@@ -1,7 +1,7 @@
 import { container as globalContainer } from 'tsyringe';
 import { messageText, type LanguageModel, type LanguageModelCallOptions, type LanguageModelResult } from '../../core/language-model';
 import { silentLogger, type Logger } from '../../core/logger';
-import type { Pipeline } from '../../core/pipeline/pipeline';
+import type { ProjectPipeline as Pipeline } from '../../core/project-pipeline';
 import type { ProjectSettings } from '../../core/project-settings';
 import { Registry } from '../../core/registry';
 import { TOKENS } from '../../core/tokens';
@@ -106,7 +106,7 @@ describe('Pipeline', () => {
     let running = 0;
     let peak = 0;
     const pipeline = buildPipeline(settings((base) => void (base.concurrency = 3)));
-    const model = (pipeline as unknown as { candidates: Array<{ model: ScriptedLanguageModel }> }).candidates[0]!.model;
+    const model = (pipeline as unknown as { prepared: { candidates: Array<{ model: ScriptedLanguageModel }> } }).prepared.candidates[0]!.model;
     const original = model.generate.bind(model);
     model.generate = async (options) => {
       running += 1;
