@@ -1,49 +1,30 @@
 import { inject, injectable } from 'tsyringe';
-import type { MentionConfidence } from '../compute-confidence';
 import { describeError } from '../errors';
 import type { ExampleSource } from '../example-store';
 import type { LabelStudioTask, TaskData } from '../label-studio';
 import type { ChatMessage, LanguageModelCallOptions, LanguageModelUsage } from '../language-model';
 import type { Logger } from '../logger';
 import type { MediaLoader } from '../media-loader';
+import type { CallContext, ContextualLanguageModel } from '../language-model-middleware';
 import type { FallbackLanguageModel } from '../model-calls/fallback-language-model';
-import type { CallLabels, PipelineObserver } from '../pipeline-observer';
+import type { PipelineObserver } from '../pipeline-observer';
 import type { PredictionOutcome, PredictOptions, PredictTaskOptions, ProjectPipeline } from '../project-pipeline';
 import type { ProjectSettings } from '../project-settings';
-import { computeSelfConsistency } from '../self-consistency';
-import type { ParsedResponse, PromptInteraction, ResultMapper } from '../stages';
+import type { PromptInteraction, ResultMapper } from '../stages';
 import { TOKENS } from '../tokens';
 import { computeAnswerConfidence, wantsLogprobs } from './answer-confidence';
+import { abstentionsOf, lowestScore, mergeSamples, mergeTaskAnswer, NOTHING_ASKED, type CallAnswer, type TaskAnswer } from './call-answer';
 import { collectPromptInteraction } from './collect-prompt-interaction';
 import { decorateResults } from './decorate-results';
 import { readInteractiveContext, type InteractiveContext } from './interactive-context';
 import { addUsage } from './language-model-result';
-import { mergeCallAnswers, planCalls } from './plan-calls';
+import { planCalls } from './plan-calls';
 import { formatOf, type PreparedCandidate, type PreparedPipeline } from './prepare-pipeline';
 import { repairAnswer, type AnswerReader } from './repair-answer';
 import { BatchRunner } from './run-batch';
 
 export type { PredictionOutcome, PredictOptions, PredictTaskOptions } from '../project-pipeline';
 export { FAILED_SUFFIX, INCOMPLETE_SUFFIX } from './run-batch';
-
-/** What the model said for one call of a task: the parsed answers, their confidence, usage, and who answered. */
-interface CallAnswer {
-  parsed: ParsedResponse;
-  /** The call's confidence; the task's score is the lowest, and unknown when any call's is. */
-  score: number | null;
-  /** Per-mention confidences of span controls, for per-region scores. */
-  mentionScores: Array<{ control: string } & MentionConfidence>;
-  usage: LanguageModelUsage | null;
-  /** The fallback that answered, when one did. */
-  answeredBy: CallLabels | null;
-}
-
-/** Every call of a task (its chunks) answered and merged. */
-interface TaskAnswer extends Omit<CallAnswer, 'score'> {
-  scores: Array<number | null>;
-}
-
-const NOTHING_ASKED: TaskAnswer = { parsed: { answers: new Map() }, scores: [], mentionScores: [], usage: null, answeredBy: null };
 
 /**
  * One project's pipeline: config parser → prompt renderer → LLM provider → response parser → result mapper. Stage 1
@@ -99,9 +80,8 @@ export class Pipeline implements ProjectPipeline {
       this.observer.resultsDropped({ ...(candidates[0] as PreparedCandidate).labels, reasons: mapped.dropped.map((dropped) => dropped.reason) });
       this.logger.warn({ taskId: task.id, dropped: mapped.dropped }, 'invalid results dropped');
     }
-    const abstentions = [...answer.parsed.answers].flatMap(([control, reply]) => (reply.status === 'abstained' ? [{ control, reason: reply.reason }] : []));
-    const score = answer.scores.length > 0 && !answer.scores.includes(null) ? Math.min(...(answer.scores as number[])) : null;
-    return { prediction: { result: results, score, model_version: this.modelVersion }, abstentions, dropped: mapped.dropped, usage: answer.usage };
+    const prediction = { result: results, score: lowestScore(answer.scores), model_version: this.modelVersion };
+    return { prediction, abstentions: abstentionsOf(answer.parsed), dropped: mapped.dropped, usage: answer.usage };
   }
 
   /** The task's calls (one per chunk of its data) answered in turn, and their answers merged. */
@@ -112,12 +92,7 @@ export class Pipeline implements ProjectPipeline {
     const calls = planCalls(task.data ?? {}, targets, this.settings.chunking);
     const answers: CallAnswer[] = [];
     for (const call of calls) answers.push(await this.answerCall(call.data, interaction, task.id, signal));
-    return {
-      ...mergeAnswers(answers),
-      parsed: mergeCallAnswers(answers.map((answer) => answer.parsed), calls, targets),
-      scores: answers.map((answer) => answer.score),
-      mentionScores: answers.flatMap((answer) => answer.mentionScores),
-    };
+    return mergeTaskAnswer(answers, calls, targets);
   }
 
   /** One call of a task (a chunk of its data): one answer, or a consensus of self-consistency samples. */
@@ -125,13 +100,11 @@ export class Pipeline implements ProjectPipeline {
     const { confidence } = this.settings;
     const samples = confidence.method === 'self-consistency' ? confidence.samples : 1;
     const answers = await Promise.all(Array.from({ length: samples }, (_, sample) => this.answer(data, interaction, { taskId, signal, sample: samples > 1 ? sample : undefined })));
-    if (samples === 1) return answers[0] as CallAnswer;
-    const consensus = computeSelfConsistency(answers.map((answer) => answer.parsed.answers));
-    return { ...mergeAnswers(answers), parsed: { answers: consensus.answers }, score: consensus.score, mentionScores: [] };
+    return samples === 1 ? (answers[0] as CallAnswer) : mergeSamples(answers);
   }
 
   /** 2. render → 3. generate (cache, retries, gate, fallbacks: core/model-calls/) → parse, repaired when unusable. */
-  private async answer(data: TaskData, interaction: PromptInteraction, context: { taskId: LabelStudioTask['id']; signal?: AbortSignal; sample?: number }): Promise<CallAnswer> {
+  private async answer(data: TaskData, interaction: PromptInteraction, context: CallContext): Promise<CallAnswer> {
     const render = (index: number) => this.callOptions(this.prepared.candidates[index] as PreparedCandidate, data, interaction, context.sample);
     const { result, index, params } = await this.model.answer(render, context);
     const candidate = this.prepared.candidates[index] as PreparedCandidate;
@@ -142,7 +115,7 @@ export class Pipeline implements ProjectPipeline {
       reader: this.reader,
       maxAttempts: this.settings.repair.maxAttempts,
       // Repair calls go to the provider that answered, through its cache, retries and gate like any call.
-      ask: (messages: ChatMessage[]) => (this.model.candidates[index] as FallbackLanguageModel['candidates'][number]).generate({ ...params, messages }, context),
+      ask: (messages: ChatMessage[]) => (this.model.candidates[index] as ContextualLanguageModel).generate({ ...params, messages }, context),
       onRepair: ({ outcome, attempt, problems, error }) => {
         this.observer.answerRepaired({ ...candidate.labels, outcome });
         this.logger.info({ taskId: context.taskId, attempt, outcome, problems, ...(error !== undefined && { error: describeError(error) }) }, 'repair call for an unusable answer');
@@ -170,12 +143,6 @@ export class Pipeline implements ProjectPipeline {
       ...(wantsLogprobs(this.settings.confidence, candidate.model) && { logprobs: true }),
     };
   }
-}
-
-/** Usage added up, and the last fallback that answered. */
-function mergeAnswers(answers: CallAnswer[]): Pick<CallAnswer, 'usage' | 'answeredBy'> {
-  const usage = answers.reduce<LanguageModelUsage | null>((total, answer) => (answer.usage ? addUsage(total, answer.usage) : total), null);
-  return { usage, answeredBy: answers.reduce<CallAnswer['answeredBy']>((last, answer) => answer.answeredBy ?? last, null) };
 }
 
 /** The lowest temperature self-consistency samples are drawn at. */

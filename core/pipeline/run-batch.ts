@@ -74,7 +74,7 @@ export class BatchRunner {
   }
 
   private async settle(task: LabelStudioTask, options: PredictTaskOptions): Promise<PredictionOutcome> {
-    const { observer, logger, labels } = this.options;
+    const { observer, labels } = this.options;
     try {
       const outcome = await this.options.predict(task, options);
       observer.taskSettled({ ...labels, status: outcome.prediction.result.length > 0 ? 'answered' : 'empty' });
