@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RequestInvalidError } from '../core/errors';
-import type { Pipeline, PredictionOutcome } from '../core/pipeline';
+import type { ProjectPipeline as Pipeline, PredictionOutcome } from '../core/project-pipeline';
 import type { ProjectSettings } from '../core/project-settings';
 import type { SkippedControl } from '../core/select-targets';
 import type { RootServices } from '../server/container';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { describeError } from '../core/errors';
 import type { LabelStudioTask } from '../core/label-studio';
-import type { Pipeline } from '../core/pipeline';
+import type { ProjectPipeline as Pipeline } from '../core/project-pipeline';
 import type { ProjectSettings } from '../core/project-settings';
 import { TOKENS } from '../core/tokens';
 import { loadProjectFile } from '../config/load-project-file';

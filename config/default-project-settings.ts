@@ -1,4 +1,4 @@
-import { DEFAULT_ADAPTIVE_TIMEOUT } from '../core/call-with-adaptive-timeout';
+import { DEFAULT_ADAPTIVE_TIMEOUT } from '../core/model-calls/call-with-adaptive-timeout';
 import type { ProjectSettings, ProviderSettings, RetrySettings } from '../core/project-settings';
 import { DEFAULT_PROVIDER_NAME, DEFAULT_STAGE_NAMES } from './default-stage-names';
 

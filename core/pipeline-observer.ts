@@ -1,4 +1,4 @@
-import type { AnswerSource } from './answer-cache';
+import type { AnswerSource } from './language-model-middleware';
 import type { LanguageModelUsage } from './language-model';
 
 export interface CallLabels {

@@ -9,12 +9,15 @@ import type {
   ResultMapper,
 } from './stages';
 import type { LanguageModel } from './language-model';
-import type { ModelCandidate, Pipeline } from './pipeline';
-import type { AnswerCache } from './answer-cache';
+import type { ModelCandidate, ProjectPipeline } from './project-pipeline';
+import type { PreparedPipeline } from './pipeline/prepare-pipeline';
+import type { AnswerReader } from './pipeline/repair-answer';
+import type { FallbackLanguageModel } from './model-calls/fallback-language-model';
+import type { AnswerCache } from './model-calls/answer-cache';
 import type { MediaLoader } from './media-loader';
 import type { ExampleSource } from './example-store';
 import type { PipelineObserver } from './pipeline-observer';
-import type { ProviderGates } from './provider-gates';
+import type { ProviderGates } from './model-calls/provider-gates';
 
 /** A symbol token that carries the type it resolves to, so `container.resolve(TOKENS.X)` is typed. */
 function token<T>(description: string): InjectionToken<T> {
@@ -42,5 +45,10 @@ export const TOKENS = {
   LanguageModel: token<LanguageModel>('LanguageModel'),
   ResponseParser: token<ResponseParser>('ResponseParser'),
   ResultMapper: token<ResultMapper>('ResultMapper'),
-  Pipeline: token<Pipeline>('Pipeline'),
+  /** What the pipeline works from, made once per project (core/pipeline/prepare-pipeline.ts). */
+  PreparedPipeline: token<PreparedPipeline>('PreparedPipeline'),
+  /** Every model call of the project: cache, retries, gate and fallbacks (core/model-calls/compose-model-calls.ts). */
+  ModelCalls: token<FallbackLanguageModel>('ModelCalls'),
+  AnswerReader: token<AnswerReader>('AnswerReader'),
+  Pipeline: token<ProjectPipeline>('Pipeline'),
 } as const;

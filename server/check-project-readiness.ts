@@ -1,5 +1,5 @@
 import { NothingToPredictError, UnreadableObjectError, type PrelabelError } from '../core/errors';
-import type { ModelCandidate, Pipeline } from '../core/pipeline';
+import type { ModelCandidate, ProjectPipeline as Pipeline } from '../core/project-pipeline';
 import type { ProjectSettings } from '../core/project-settings';
 import type { ModelAccessChecks } from './model-access-checks';
 

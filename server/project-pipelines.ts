@@ -1,6 +1,11 @@
 import type { DependencyContainer } from 'tsyringe';
 import type { Logger } from '../core/logger';
-import { Pipeline, type ModelCandidate } from '../core/pipeline';
+import { Pipeline } from '../core/pipeline/pipeline';
+import { formatOf, preparePipeline } from '../core/pipeline/prepare-pipeline';
+import { AnswerReader } from '../core/pipeline/repair-answer';
+import { isUsableAnswer } from '../core/pipeline/language-model-result';
+import { composeModelCalls } from '../core/model-calls/compose-model-calls';
+import type { ModelCandidate, ProjectPipeline } from '../core/project-pipeline';
 import { LabelStudioMediaLoader } from './media/label-studio-media-loader';
 import type { ProjectSettings } from '../core/project-settings';
 import { isComponentFactory, type ComponentImplementation, type Constructor, type Registry } from '../core/registry';
@@ -15,7 +20,7 @@ interface ProjectEntry {
   settingsJson: string;
   labelConfigXml: string;
   container: DependencyContainer;
-  pipeline: Pipeline;
+  pipeline: ProjectPipeline;
 }
 
 /**
@@ -36,7 +41,7 @@ export class ProjectPipelines {
    * `/setup`: the project's pipeline once it can work. Throws the first problem (no key, a refused key, a model the
    * provider does not serve, nothing to fill, a control on an object prelabel cannot read); logs the warnings.
    */
-  async setupFor(projectId: string | null, labelConfigXml: string): Promise<Pipeline> {
+  async setupFor(projectId: string | null, labelConfigXml: string): Promise<ProjectPipeline> {
     const pipeline = this.pipelineFor(projectId, labelConfigXml);
     const entry = this.projects.get(projectId ?? '') as ProjectEntry;
     const readiness = await checkProjectReadiness({
@@ -53,7 +58,7 @@ export class ProjectPipelines {
   }
 
   /** The pipeline for a project (`null` when Label Studio did not say which) and labeling config. */
-  pipelineFor(projectId: string | null, labelConfigXml: string): Pipeline {
+  pipelineFor(projectId: string | null, labelConfigXml: string): ProjectPipeline {
     this.store.refresh();
     const { settings, source } = this.store.settingsFor(projectId);
     const key = projectId ?? '';
@@ -128,6 +133,42 @@ export function createProjectContainer(
     TOKENS.MediaLoader,
     new LabelStudioMediaLoader({ ...settings.media, environment: root.resolve(TOKENS.Environment), logger: root.resolve(TOKENS.Logger) }),
   );
-  container.register(TOKENS.Pipeline, { useClass: Pipeline });
+  try {
+    registerPipeline(container, settings, labelConfigXml, projectId, candidates);
+  } catch (error) {
+    void container.dispose();
+    throw error;
+  }
   return container;
+}
+
+/**
+ * The runner and what it works from: stage 1 and the rest of the per-project preparation (throws LabelConfigError),
+ * the answer reader, and every model call composed in one place (core/model-calls/compose-model-calls.ts).
+ */
+function registerPipeline(container: DependencyContainer, settings: ProjectSettings, labelConfigXml: string, projectId: string, candidates: ModelCandidate[]): void {
+  const prepared = preparePipeline({
+    settings,
+    labelConfigXml,
+    registry: container.resolve(TOKENS.Registry),
+    configParser: container.resolve(TOKENS.ConfigParser),
+    promptRenderer: container.resolve(TOKENS.PromptRenderer),
+    candidates,
+    projectId,
+  });
+  const responseParser = container.resolve(TOKENS.ResponseParser);
+  const reader = new AnswerReader((text, format) => responseParser.parse({ text, targets: prepared.targets, format }));
+  const modelCalls = composeModelCalls({
+    candidates: prepared.candidates,
+    answers: container.resolve(TOKENS.AnswerCache),
+    retry: settings.retry,
+    observer: container.resolve(TOKENS.PipelineObserver),
+    logger: container.resolve(TOKENS.Logger),
+    // Never cache an answer that needs repairing: the next request asks again rather than repeat it.
+    isUsable: (result, index) => isUsableAnswer(result) && reader.isSound(result, formatOf(prepared.candidates[index] as (typeof prepared.candidates)[number])),
+  });
+  container.registerInstance(TOKENS.PreparedPipeline, prepared);
+  container.registerInstance(TOKENS.AnswerReader, reader);
+  container.registerInstance(TOKENS.ModelCalls, modelCalls);
+  container.register(TOKENS.Pipeline, { useClass: Pipeline });
 }

@@ -2,7 +2,7 @@ import type { ControlScore, ScoredItem } from '../../core/control-score';
 import type { ControlTask } from '../../core/control-task';
 import { createRatio } from '../../core/evaluation-metrics/create-ratio';
 import type { LabelStudioResult, TaskData } from '../../core/label-studio';
-import type { PredictionOutcome } from '../../core/pipeline';
+import type { PredictionOutcome } from '../../core/project-pipeline';
 import type { SkippedControl } from '../../core/select-targets';
 import type { PromptTarget } from '../../core/stages';
 import type { ControlEvaluation } from './evaluation-report';

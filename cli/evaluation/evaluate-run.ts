@@ -1,5 +1,5 @@
 import { describeError } from '../../core/errors';
-import type { PredictionOutcome } from '../../core/pipeline';
+import type { PredictionOutcome } from '../../core/project-pipeline';
 import type { PromptTarget } from '../../core/stages';
 import type { ModelPrice } from '../../server/metrics/model-prices';
 import { computeConfidenceMetrics } from './compute-confidence-metrics';

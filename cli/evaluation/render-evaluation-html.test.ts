@@ -1,4 +1,4 @@
-import type { PredictionOutcome } from '../../core/pipeline';
+import type { PredictionOutcome } from '../../core/project-pipeline';
 import { LabelStudioXmlConfigParser } from '../../core/label-config-parser';
 import type { LabelStudioResult } from '../../core/label-studio';
 import { evaluateRun } from './evaluate-run';

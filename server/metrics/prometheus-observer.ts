@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import type { AnswerSource } from '../../core/answer-cache';
+import type { AnswerSource } from '../../core/language-model-middleware';
 import type { CallLabels, PipelineObserver, RepairOutcome, TaskStatus } from '../../core/pipeline-observer';
 import type { LanguageModelUsage } from '../../core/language-model';
 import type { ProjectSettings } from '../../core/project-settings';

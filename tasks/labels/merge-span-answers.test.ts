@@ -1,5 +1,5 @@
 import type { PredictionTarget } from '../../core/label-config';
-import { splitIntoChunks } from '../../core/split-into-chunks';
+import { splitIntoChunks } from '../../core/pipeline/split-into-chunks';
 import { createTestOptions, createTestTarget } from '../shared/create-test-target';
 import { mapLabelsResult } from './map-labels-result';
 import { mergeSpanAnswers } from './merge-span-answers';

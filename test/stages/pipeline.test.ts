@@ -1,13 +1,13 @@
 import { container as globalContainer } from 'tsyringe';
 import { messageText, type LanguageModel, type LanguageModelCallOptions, type LanguageModelResult } from '../../core/language-model';
 import { silentLogger, type Logger } from '../../core/logger';
-import type { Pipeline } from '../../core/pipeline';
+import type { ProjectPipeline as Pipeline } from '../../core/project-pipeline';
 import type { ProjectSettings } from '../../core/project-settings';
 import { Registry } from '../../core/registry';
 import { TOKENS } from '../../core/tokens';
-import { AnswerCache } from '../../core/answer-cache';
+import { AnswerCache } from '../../core/model-calls/answer-cache';
 import { silentObserver, type PipelineObserver } from '../../core/pipeline-observer';
-import { ProviderGates } from '../../core/provider-gates';
+import { ProviderGates } from '../../core/model-calls/provider-gates';
 import { SqliteResponseCache } from '../../server/cache/sqlite-response-cache';
 import { SqliteExampleStore } from '../../server/learning/sqlite-example-store';
 import { StoreExampleSource } from '../../server/learning/store-example-source';
@@ -106,7 +106,7 @@ describe('Pipeline', () => {
     let running = 0;
     let peak = 0;
     const pipeline = buildPipeline(settings((base) => void (base.concurrency = 3)));
-    const model = (pipeline as unknown as { candidates: Array<{ model: ScriptedLanguageModel }> }).candidates[0]!.model;
+    const model = (pipeline as unknown as { prepared: { candidates: Array<{ model: ScriptedLanguageModel }> } }).prepared.candidates[0]!.model;
     const original = model.generate.bind(model);
     model.generate = async (options) => {
       running += 1;

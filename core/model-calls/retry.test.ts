@@ -1,4 +1,4 @@
-import { ProviderCallError, RequestInvalidError } from './errors';
+import { ProviderCallError, RequestInvalidError } from '../errors';
 import { computeRetryDelay, withRetry } from './retry';
 
 const settings = { maxRetries: 3, initialDelayMs: 100, maxDelayMs: 1000 };

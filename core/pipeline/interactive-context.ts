@@ -1,5 +1,5 @@
-import type { ControlTag } from './label-config';
-import type { LabelStudioResult } from './label-studio';
+import type { ControlTag } from '../label-config';
+import type { LabelStudioResult } from '../label-studio';
 
 /** What Label Studio's interactive mode sends in `params.context` (protocol doc §4.5), read for one call. */
 export interface InteractiveContext {

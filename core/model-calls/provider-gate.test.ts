@@ -1,4 +1,4 @@
-import { ProviderCallError, RequestInvalidError } from './errors';
+import { ProviderCallError, RequestInvalidError } from '../errors';
 import { countsAsOutage, MinuteBudget, ProviderGate } from './provider-gate';
 
 function deferred<T = void>() {

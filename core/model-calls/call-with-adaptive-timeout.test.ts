@@ -1,5 +1,5 @@
 import { callWithAdaptiveTimeout, computeCallTimeout, ADAPTIVE_TIMEOUT_MIN_SAMPLES, type AdaptiveTimeoutSettings } from './call-with-adaptive-timeout';
-import { AbortedError, PrelabelError } from './errors';
+import { AbortedError, PrelabelError } from '../errors';
 import { LatencyTracker } from './latency-tracker';
 
 const SETTINGS: AdaptiveTimeoutSettings = { multiplier: 4, floorMs: 1_000 };

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { LanguageModelResult } from './language-model';
-import type { CachedAnswer, ResponseCache } from './response-cache';
+import type { LanguageModelResult } from '../language-model';
+import type { AnswerSource } from '../language-model-middleware';
+import type { CachedAnswer, ResponseCache } from '../response-cache';
 
-/** Where an answer came from: the cache, another task's identical call in flight, or the provider. */
-export type AnswerSource = 'cache' | 'shared' | 'provider';
+export type { AnswerSource };
 
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

@@ -1,6 +1,6 @@
 import CircuitBreaker from 'opossum';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AbortedError, PrelabelError, ProviderCallError } from './errors';
+import { AbortedError, PrelabelError, ProviderCallError } from '../errors';
 import { LatencyTracker } from './latency-tracker';
 
 export interface ProviderLimits {
