@@ -39,7 +39,7 @@ export function createDefaultProjectSettings(environment: NodeJS.ProcessEnv): Pr
     retry: { ...PROJECT_SETTINGS_DEFAULTS.retry },
     repair: { ...PROJECT_SETTINGS_DEFAULTS.repair },
     concurrency: PROJECT_SETTINGS_DEFAULTS.concurrency,
-    controls: { include: null, instructions: {} },
+    controls: { include: null, instructions: {}, tasks: {} },
     chunking: { ...PROJECT_SETTINGS_DEFAULTS.chunking },
     interactive: { promptPrefix: PROJECT_SETTINGS_DEFAULTS.promptPrefix },
     media: { allowedHosts: [], passPublicUrls: false, ...PROJECT_SETTINGS_DEFAULTS.media },

@@ -108,6 +108,7 @@ export function tryLoadProjectFile(options: LoadProjectFileOptions): ProjectFile
   dependencies.push(...loadPlugins(context, fileData, options.registry));
   checkApiKey(context, fileData, interpolation.references);
   checkRegisteredNames(context, fileData, options.registry);
+  checkControlEntries(context, fileData, options.registry);
   checkRetryDelays(context, fileData);
   checkChunkOverlap(context, fileData);
   const templateFile = readTemplateFile(context, fileData);
@@ -150,6 +151,12 @@ interface ProviderFileData {
   options?: Record<string, unknown>;
 }
 
+/** The shape of one control's entry under `controls` (`controls.sentiment.task`). */
+interface ControlFileData {
+  task?: string;
+  instructions?: string;
+}
+
 /** The shape of a file that passed the schema. */
 interface ProjectFileData {
   projects?: number[];
@@ -161,7 +168,8 @@ interface ProjectFileData {
   retry?: { max_retries?: number; initial_delay_ms?: number; max_delay_ms?: number };
   repair?: { max_attempts?: number };
   concurrency?: number;
-  controls?: { include?: string[]; instructions?: Record<string, string> };
+  /** `include` and `instructions` as before; every other key is a control name. */
+  controls?: { include?: string[]; instructions?: Record<string, string> } & { [control: string]: ControlFileData | string[] | Record<string, string> | undefined };
   chunking?: { max_characters?: number; overlap_characters?: number };
   interactive?: { prompt_prefix?: string };
   media?: { allowed_hosts?: string[]; pass_public_urls?: boolean; max_bytes?: number; timeout_ms?: number };
@@ -321,6 +329,49 @@ function checkRegisteredNames(context: CheckContext, data: Record<string, unknow
   }
 }
 
+/** `controls` keys that are not control names. */
+const CONTROLS_SETTINGS_KEYS = new Set(['include', 'instructions']);
+
+/** The entries of `controls` that are control names, with their settings. */
+function controlEntries(controls: unknown): Array<[string, ControlFileData]> {
+  const record = asRecord(controls);
+  if (!record) return [];
+  return Object.entries(record)
+    .filter(([name]) => !CONTROLS_SETTINGS_KEYS.has(name))
+    .flatMap(([name, entry]) => (asRecord(entry) ? [[name, entry as ControlFileData] as [string, ControlFileData]] : []));
+}
+
+/**
+ * Each `controls.<name>.task` names a registered task (plugins are loaded by now); a control's instructions are
+ * given once. Whether the task fits the control's type is checked when the labeling config is known (/setup).
+ */
+function checkControlEntries(context: CheckContext, data: Record<string, unknown>, registry: Registry): void {
+  const sharedInstructions = asRecord(asRecord(data.controls)?.instructions) ?? {};
+  for (const [name, entry] of controlEntries(data.controls)) {
+    if (typeof entry.task === 'string' && !registry.has('task', entry.task)) {
+      const available = registry.names('task').join(', ') || 'none';
+      context.problems.push(problemAt(context, ['controls', name, 'task'], `no task named "${entry.task}" is registered (available: ${available})`));
+    }
+    if (entry.instructions !== undefined && Object.prototype.hasOwnProperty.call(sharedInstructions, name)) {
+      context.problems.push(
+        problemAt(context, ['controls', name, 'instructions'], `the instructions of "${name}" are also given in controls.instructions: give them once`),
+      );
+    }
+  }
+}
+
+/** Control name → setting, from `controls.<name>.<key>` and (for instructions) the `controls.instructions` map. */
+function controlSettings(controls: ProjectFileData['controls']): ProjectSettings['controls'] {
+  // Object.fromEntries defines own properties: a control named __proto__ stays a key, never a prototype.
+  const entries = controlEntries(controls);
+  const instructions = Object.fromEntries([
+    ...Object.entries(controls?.instructions ?? {}),
+    ...entries.flatMap(([name, entry]) => (entry.instructions === undefined ? [] : [[name, entry.instructions] as const])),
+  ]);
+  const tasks = Object.fromEntries(entries.flatMap(([name, entry]) => (entry.task === undefined ? [] : [[name, entry.task] as const])));
+  return { include: controls?.include ?? null, instructions, tasks };
+}
+
 /** Loads the file's plugins before names are checked, so providers and stages they register can be named. */
 function loadPlugins(context: CheckContext, data: Record<string, unknown>, registry: Registry): string[] {
   const plugins = Array.isArray(data.plugins) ? data.plugins : [];
@@ -436,7 +487,7 @@ function toProjectSettings(
     },
     repair: { maxAttempts: data.repair?.max_attempts ?? PROJECT_SETTINGS_DEFAULTS.repair.maxAttempts },
     concurrency: data.concurrency ?? PROJECT_SETTINGS_DEFAULTS.concurrency,
-    controls: { include: data.controls?.include ?? null, instructions: data.controls?.instructions ?? {} },
+    controls: controlSettings(data.controls),
     chunking: {
       maxCharacters: data.chunking?.max_characters ?? PROJECT_SETTINGS_DEFAULTS.chunking.maxCharacters,
       overlapCharacters: data.chunking?.overlap_characters ?? PROJECT_SETTINGS_DEFAULTS.chunking.overlapCharacters,

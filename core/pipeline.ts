@@ -150,7 +150,7 @@ export class Pipeline {
     this.reader = new AnswerReader((text, format) => responseParser.parse({ text, targets: this.targets, format }));
     const labelConfig = configParser.parse({ xml: labelConfigXml });
     this.promptControls = labelConfig.controls.filter((control) => isPromptTextArea(control.type, control.name, settings.interactive.promptPrefix));
-    const selection = selectTargets(labelConfig, registry.tasks(), settings);
+    const selection = selectTargets(labelConfig, registry, settings);
     const { model, provider } = candidates[0] as ModelCandidate;
     ({ targets: this.targets, skipped: this.skipped } = model.acceptsImages
       ? selection
