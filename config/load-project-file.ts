@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isScalar, LineCounter, parseDocument, Scalar, type Document } from 'yaml';
 import { ProjectConfigError } from '../core/errors';
-import type { ProjectSettings, PromptTemplateSource, ProviderSettings } from '../core/project-settings';
+import type { ProjectSettings, PromptTemplateSource } from '../core/project-settings';
 import type { ComponentKind, Registry } from '../core/registry';
 import { formatConfigProblem, formatFieldPath, sortConfigProblems, type ConfigProblem } from './config-problem';
 import { PROJECT_SETTINGS_DEFAULTS } from './default-project-settings';
@@ -11,7 +11,8 @@ import { loadPlugin } from './load-plugin';
 import { DEFAULT_PROVIDER_NAME, DEFAULT_STAGE_NAMES } from './default-stage-names';
 import { interpolateEnvironment, type EnvironmentReferenceSite } from './interpolate-environment';
 import { fieldPathOf, locateYamlNode, positionOfNode, positionOfValue, type SourcePosition } from './locate-yaml-node';
-import projectConfigSchema from './project-config.schema.json';
+import { PROJECT_CONFIG_SCHEMA, type ProjectFileData } from './project-config-schema';
+import { controlEntries, convertToProjectSettings } from './convert-to-project-settings';
 
 export interface LoadProjectFileOptions {
   file: string;
@@ -123,7 +124,7 @@ export function tryLoadProjectFile(options: LoadProjectFileOptions): ProjectFile
       file,
       projects: (valid.projects ?? []).map(String),
       isDefault: valid.default === true,
-      settings: toProjectSettings(context, valid, templateFile),
+      settings: convertToProjectSettings(valid, file, templateSource(context, valid.prompt?.template, templateFile)),
       dependencies,
     },
     projectClaims: new Map(
@@ -131,51 +132,6 @@ export function tryLoadProjectFile(options: LoadProjectFileOptions): ProjectFile
     ),
     defaultClaim: valid.default === true ? claimSite(context, ['default'], 'key') : null,
   };
-}
-
-/** The shape of a `provider` (or fallback) that passed the schema. */
-interface ProviderFileData {
-  name?: string;
-  model?: string;
-  api_key?: string;
-  base_url?: string;
-  temperature?: number;
-  max_output_tokens?: number;
-  timeout_ms?: number;
-  adaptive_timeout?: { multiplier?: number; floor_ms?: number };
-  requests_per_minute?: number;
-  tokens_per_minute?: number;
-  prices?: { input_per_million: number; output_per_million: number };
-  structured_output?: ProviderSettings['structuredOutput'];
-  accepts_images?: boolean;
-  options?: Record<string, unknown>;
-}
-
-/** The shape of one control's entry under `controls` (`controls.sentiment.task`). */
-interface ControlFileData {
-  task?: string;
-  instructions?: string;
-}
-
-/** The shape of a file that passed the schema. */
-interface ProjectFileData {
-  projects?: number[];
-  plugins?: string[];
-  default?: boolean;
-  provider?: ProviderFileData;
-  fallbacks?: ProviderFileData[];
-  prompt?: { template?: string; template_file?: string; instructions?: string; extra_fields?: string[] };
-  retry?: { max_retries?: number; initial_delay_ms?: number; max_delay_ms?: number };
-  repair?: { max_attempts?: number };
-  concurrency?: number;
-  /** `include` and `instructions` as before; every other key is a control name. */
-  controls?: { include?: string[]; instructions?: Record<string, string> } & { [control: string]: ControlFileData | string[] | Record<string, string> | undefined };
-  chunking?: { max_characters?: number; overlap_characters?: number };
-  interactive?: { prompt_prefix?: string };
-  media?: { allowed_hosts?: string[]; pass_public_urls?: boolean; max_bytes?: number; timeout_ms?: number };
-  confidence?: { method?: ProjectSettings['confidence']['method']; samples?: number };
-  examples?: { count?: number; strategy?: ProjectSettings['examples']['strategy']; max_characters?: number };
-  stages?: { config_parser?: string; prompt_renderer?: string; response_parser?: string; result_mapper?: string };
 }
 
 interface CheckContext {
@@ -207,7 +163,7 @@ function claimSite(context: CheckContext, fieldPath: (string | number)[], pointA
 let compiledValidator: ValidateFunction | undefined;
 
 function validateAgainstSchema(data: unknown): ErrorObject[] {
-  compiledValidator ??= new Ajv({ allErrors: true, strict: true, verbose: true }).compile(projectConfigSchema);
+  compiledValidator ??= new Ajv({ allErrors: true, strict: true, verbose: true }).compile(PROJECT_CONFIG_SCHEMA);
   return compiledValidator(data) ? [] : [...(compiledValidator.errors ?? [])];
 }
 
@@ -329,18 +285,6 @@ function checkRegisteredNames(context: CheckContext, data: Record<string, unknow
   }
 }
 
-/** `controls` keys that are not control names. */
-const CONTROLS_SETTINGS_KEYS = new Set(['include', 'instructions']);
-
-/** The entries of `controls` that are control names, with their settings. */
-function controlEntries(controls: unknown): Array<[string, ControlFileData]> {
-  const record = asRecord(controls);
-  if (!record) return [];
-  return Object.entries(record)
-    .filter(([name]) => !CONTROLS_SETTINGS_KEYS.has(name))
-    .flatMap(([name, entry]) => (asRecord(entry) ? [[name, entry as ControlFileData] as [string, ControlFileData]] : []));
-}
-
 /**
  * Each `controls.<name>.task` names a registered task (plugins are loaded by now); a control's instructions are
  * given once. Whether the task fits the control's type is checked when the labeling config is known (/setup).
@@ -358,18 +302,6 @@ function checkControlEntries(context: CheckContext, data: Record<string, unknown
       );
     }
   }
-}
-
-/** Control name → setting, from `controls.<name>.<key>` and (for instructions) the `controls.instructions` map. */
-function controlSettings(controls: ProjectFileData['controls']): ProjectSettings['controls'] {
-  // Object.fromEntries defines own properties: a control named __proto__ stays a key, never a prototype.
-  const entries = controlEntries(controls);
-  const instructions = Object.fromEntries([
-    ...Object.entries(controls?.instructions ?? {}),
-    ...entries.flatMap(([name, entry]) => (entry.instructions === undefined ? [] : [[name, entry.instructions] as const])),
-  ]);
-  const tasks = Object.fromEntries(entries.flatMap(([name, entry]) => (entry.task === undefined ? [] : [[name, entry.task] as const])));
-  return { include: controls?.include ?? null, instructions, tasks };
 }
 
 /** Loads the file's plugins before names are checked, so providers and stages they register can be named. */
@@ -429,86 +361,6 @@ function readTemplateFile(context: CheckContext, data: Record<string, unknown>):
     );
     return { file, text: '' };
   }
-}
-
-function toProviderSettings(provider: ProviderFileData): ProviderSettings {
-  const providerSettings: ProviderSettings = {
-    name: provider.name ?? DEFAULT_PROVIDER_NAME,
-    model: provider.model ?? PROJECT_SETTINGS_DEFAULTS.model,
-    timeoutMs: provider.timeout_ms ?? PROJECT_SETTINGS_DEFAULTS.timeoutMs,
-    adaptiveTimeout: {
-      multiplier: provider.adaptive_timeout?.multiplier ?? PROJECT_SETTINGS_DEFAULTS.adaptiveTimeout.multiplier,
-      floorMs: provider.adaptive_timeout?.floor_ms ?? PROJECT_SETTINGS_DEFAULTS.adaptiveTimeout.floorMs,
-    },
-    structuredOutput: provider.structured_output ?? PROJECT_SETTINGS_DEFAULTS.structuredOutput,
-    options: provider.options ?? {},
-  };
-  if (provider.api_key !== undefined) providerSettings.apiKey = provider.api_key;
-  if (provider.base_url !== undefined) providerSettings.baseUrl = provider.base_url;
-  if (provider.temperature !== undefined) providerSettings.temperature = provider.temperature;
-  if (provider.max_output_tokens !== undefined) providerSettings.maxOutputTokens = provider.max_output_tokens;
-  if (provider.accepts_images !== undefined) providerSettings.acceptsImages = provider.accepts_images;
-  if (provider.requests_per_minute !== undefined) providerSettings.requestsPerMinute = provider.requests_per_minute;
-  if (provider.tokens_per_minute !== undefined) providerSettings.tokensPerMinute = provider.tokens_per_minute;
-  if (provider.prices !== undefined) {
-    providerSettings.prices = { inputPerMillion: provider.prices.input_per_million, outputPerMillion: provider.prices.output_per_million };
-  }
-  return providerSettings;
-}
-
-function toProjectSettings(
-  context: CheckContext,
-  data: ProjectFileData,
-  templateFile: { file: string; text: string } | null,
-): ProjectSettings {
-  const providerSettings = toProviderSettings(data.provider ?? {});
-  const prompt = data.prompt ?? {};
-  const retry = data.retry ?? {};
-  const stages = data.stages ?? {};
-  return {
-    sourceFile: context.file,
-    stages: {
-      configParser: stages.config_parser ?? DEFAULT_STAGE_NAMES.configParser,
-      promptRenderer: stages.prompt_renderer ?? DEFAULT_STAGE_NAMES.promptRenderer,
-      responseParser: stages.response_parser ?? DEFAULT_STAGE_NAMES.responseParser,
-      resultMapper: stages.result_mapper ?? DEFAULT_STAGE_NAMES.resultMapper,
-    },
-    provider: providerSettings,
-    fallbacks: (data.fallbacks ?? []).map(toProviderSettings),
-    prompt: {
-      template: templateSource(context, prompt.template, templateFile),
-      instructions: prompt.instructions ?? null,
-      extraFields: prompt.extra_fields ?? [],
-    },
-    retry: {
-      maxRetries: retry.max_retries ?? PROJECT_SETTINGS_DEFAULTS.retry.maxRetries,
-      initialDelayMs: retry.initial_delay_ms ?? PROJECT_SETTINGS_DEFAULTS.retry.initialDelayMs,
-      maxDelayMs: retry.max_delay_ms ?? PROJECT_SETTINGS_DEFAULTS.retry.maxDelayMs,
-    },
-    repair: { maxAttempts: data.repair?.max_attempts ?? PROJECT_SETTINGS_DEFAULTS.repair.maxAttempts },
-    concurrency: data.concurrency ?? PROJECT_SETTINGS_DEFAULTS.concurrency,
-    controls: controlSettings(data.controls),
-    chunking: {
-      maxCharacters: data.chunking?.max_characters ?? PROJECT_SETTINGS_DEFAULTS.chunking.maxCharacters,
-      overlapCharacters: data.chunking?.overlap_characters ?? PROJECT_SETTINGS_DEFAULTS.chunking.overlapCharacters,
-    },
-    interactive: { promptPrefix: data.interactive?.prompt_prefix ?? PROJECT_SETTINGS_DEFAULTS.promptPrefix },
-    media: {
-      allowedHosts: data.media?.allowed_hosts ?? [],
-      passPublicUrls: data.media?.pass_public_urls ?? false,
-      maxBytes: data.media?.max_bytes ?? PROJECT_SETTINGS_DEFAULTS.media.maxBytes,
-      timeoutMs: data.media?.timeout_ms ?? PROJECT_SETTINGS_DEFAULTS.media.timeoutMs,
-    },
-    confidence: {
-      method: data.confidence?.method ?? PROJECT_SETTINGS_DEFAULTS.confidence.method,
-      samples: data.confidence?.samples ?? PROJECT_SETTINGS_DEFAULTS.confidence.samples,
-    },
-    examples: {
-      count: data.examples?.count ?? PROJECT_SETTINGS_DEFAULTS.examples.count,
-      strategy: data.examples?.strategy ?? PROJECT_SETTINGS_DEFAULTS.examples.strategy,
-      maxCharacters: data.examples?.max_characters ?? PROJECT_SETTINGS_DEFAULTS.examples.maxCharacters,
-    },
-  };
 }
 
 /** An inline template's line is that of its first text line: for a block scalar, the line after `|` or `>`. */
