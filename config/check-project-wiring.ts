@@ -20,7 +20,7 @@ export interface ProjectWiring {
  * The checks the schema cannot make, on a file that may still have schema problems (each check skips what it
  * cannot read): plugins load first (so the names they register can be used), then registered names (providers,
  * stages, tasks), API keys only from the environment, cross-field rules, and the template file. Each adds its
- * problems to the context. Checks of the provider settings belong here, after the registered names.
+ * problems to the context.
  */
 export function checkProjectWiring(
   context: CheckContext,
@@ -30,6 +30,7 @@ export function checkProjectWiring(
   const pluginFiles = loadPlugins(context, data, options.registry);
   checkApiKey(context, data, options.references);
   checkRegisteredNames(context, data, options.registry);
+  // The provider settings (a missing key, a bad base_url) are checked here: after the names, before the rest.
   checkControlEntries(context, data, options.registry);
   checkRetryDelays(context, data);
   checkChunkOverlap(context, data);

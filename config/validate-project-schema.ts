@@ -69,7 +69,7 @@ function unknownKeyMessage(key: string, allowed: string[]): string {
   return allowed.length > 0 ? `unknown key "${key}" (allowed: ${allowed.join(', ')})` : `unknown key "${key}"`;
 }
 
-export function suggestKey(key: string, allowed: string[]): string | undefined {
+function suggestKey(key: string, allowed: string[]): string | undefined {
   const normalise = (text: string) => text.toLowerCase().replace(/[-_\s]/g, '');
   const sameWhenNormalised = allowed.find((candidate) => normalise(candidate) === normalise(key));
   if (sameWhenNormalised) return sameWhenNormalised;
