@@ -34,7 +34,7 @@ describe('createDefaultProjectSettings', () => {
       retry: { maxRetries: 3, initialDelayMs: 500, maxDelayMs: 20000 },
       repair: { maxAttempts: 1 },
       concurrency: 8,
-      controls: { include: null, instructions: {} },
+      controls: { include: null, instructions: {}, tasks: {} },
       chunking: { maxCharacters: 12_000, overlapCharacters: 400 },
       interactive: { promptPrefix: 'prompt' },
       media: { allowedHosts: [], passPublicUrls: false, maxBytes: 10 * 1024 * 1024, timeoutMs: 10_000 },
@@ -85,7 +85,7 @@ describe('project-config.schema.json', () => {
     expect(schemaAt(...keys).default).toEqual(expected);
   });
 
-  it('describes every property and refuses unknown keys in every object but provider.options and controls.instructions', () => {
+  it('describes every property and refuses unknown keys in every object but provider.options, controls (keyed by control name) and controls.instructions', () => {
     const undescribed: string[] = [];
     const open: string[] = [];
     const visited = new Set<SchemaNode>();
@@ -99,9 +99,13 @@ describe('project-config.schema.json', () => {
         visit(child, `${where}.${key}`);
       }
       if (node.items) visit(node.items as SchemaNode, `${where}[]`);
+      if (typeof node.additionalProperties === 'object') {
+        if (typeof (node.additionalProperties as SchemaNode).description !== 'string') undescribed.push(`${where}.*`);
+        visit(node.additionalProperties as SchemaNode, `${where}.*`);
+      }
     };
     visit(projectConfigSchema as SchemaNode, '');
     expect(undescribed).toEqual([]);
-    expect(open).toEqual(['.provider.options', '.controls.instructions']);
+    expect(open).toEqual(['.provider.options', '.controls', '.controls.instructions']);
   });
 });

@@ -1,49 +1,36 @@
-import { DEFAULT_ADAPTIVE_TIMEOUT } from '../core/model-calls/call-with-adaptive-timeout';
-import type { ProjectSettings, ProviderSettings, RetrySettings } from '../core/project-settings';
-import { DEFAULT_PROVIDER_NAME, DEFAULT_STAGE_NAMES } from './default-stage-names';
+import type { ProjectSettings } from '../core/project-settings';
+import { convertToProjectSettings } from './convert-to-project-settings';
 
-/** Defaults of a project file's optional settings; project-config.schema.json documents the same values. */
+/** The settings of a file that sets nothing: every value is its schema default (config/project-config-schema.ts). */
+function settingsOfAnEmptyFile(): ProjectSettings {
+  return convertToProjectSettings({ default: true }, null, null);
+}
+
+const EMPTY_FILE_SETTINGS = settingsOfAnEmptyFile();
+
+/** Defaults of a project file's optional settings, read from the schema's `default`s (the only place they are written). */
 export const PROJECT_SETTINGS_DEFAULTS = Object.freeze({
-  model: 'gpt-4o',
-  timeoutMs: 60_000,
-  adaptiveTimeout: DEFAULT_ADAPTIVE_TIMEOUT,
-  structuredOutput: 'auto' as ProviderSettings['structuredOutput'],
-  retry: Object.freeze<RetrySettings>({ maxRetries: 3, initialDelayMs: 500, maxDelayMs: 20_000 }),
-  repair: Object.freeze({ maxAttempts: 1 }),
-  concurrency: 8,
-  chunking: Object.freeze({ maxCharacters: 12_000, overlapCharacters: 400 }),
-  promptPrefix: 'prompt',
-  media: Object.freeze({ maxBytes: 10 * 1024 * 1024, timeoutMs: 10_000 }),
-  confidence: Object.freeze({ method: 'auto' as const, samples: 5 }),
-  examples: Object.freeze({ count: 0, strategy: 'balanced' as const, maxCharacters: 6000 }),
+  model: EMPTY_FILE_SETTINGS.provider.model,
+  timeoutMs: EMPTY_FILE_SETTINGS.provider.timeoutMs,
+  adaptiveTimeout: Object.freeze({ ...(EMPTY_FILE_SETTINGS.provider.adaptiveTimeout as NonNullable<ProjectSettings['provider']['adaptiveTimeout']>) }),
+  structuredOutput: EMPTY_FILE_SETTINGS.provider.structuredOutput,
+  retry: Object.freeze({ ...EMPTY_FILE_SETTINGS.retry }),
+  repair: Object.freeze({ ...EMPTY_FILE_SETTINGS.repair }),
+  concurrency: EMPTY_FILE_SETTINGS.concurrency,
+  chunking: Object.freeze({ ...EMPTY_FILE_SETTINGS.chunking }),
+  promptPrefix: EMPTY_FILE_SETTINGS.interactive.promptPrefix,
+  media: Object.freeze({ maxBytes: EMPTY_FILE_SETTINGS.media.maxBytes, timeoutMs: EMPTY_FILE_SETTINGS.media.timeoutMs }),
+  confidence: Object.freeze({ ...EMPTY_FILE_SETTINGS.confidence }),
+  examples: Object.freeze({ ...EMPTY_FILE_SETTINGS.examples }),
 });
 
 /**
- * The settings of a project no file applies to. The model comes from PRELABEL_MODEL (an empty value counts as
- * unset); the API key and base URL are left to the provider, which reads OPENAI_API_KEY and OPENAI_BASE_URL itself.
+ * The settings of a project no file applies to: those of an empty file. The model comes from PRELABEL_MODEL (an
+ * empty value counts as unset); the API key and base URL are left to the provider, which reads OPENAI_API_KEY and
+ * OPENAI_BASE_URL itself.
  */
 export function createDefaultProjectSettings(environment: NodeJS.ProcessEnv): ProjectSettings {
-  return {
-    sourceFile: null,
-    stages: { ...DEFAULT_STAGE_NAMES },
-    provider: {
-      name: DEFAULT_PROVIDER_NAME,
-      model: environment.PRELABEL_MODEL || PROJECT_SETTINGS_DEFAULTS.model,
-      timeoutMs: PROJECT_SETTINGS_DEFAULTS.timeoutMs,
-      adaptiveTimeout: { ...PROJECT_SETTINGS_DEFAULTS.adaptiveTimeout },
-      structuredOutput: PROJECT_SETTINGS_DEFAULTS.structuredOutput,
-      options: {},
-    },
-    fallbacks: [],
-    prompt: { template: null, instructions: null, extraFields: [] },
-    retry: { ...PROJECT_SETTINGS_DEFAULTS.retry },
-    repair: { ...PROJECT_SETTINGS_DEFAULTS.repair },
-    concurrency: PROJECT_SETTINGS_DEFAULTS.concurrency,
-    controls: { include: null, instructions: {} },
-    chunking: { ...PROJECT_SETTINGS_DEFAULTS.chunking },
-    interactive: { promptPrefix: PROJECT_SETTINGS_DEFAULTS.promptPrefix },
-    media: { allowedHosts: [], passPublicUrls: false, ...PROJECT_SETTINGS_DEFAULTS.media },
-    confidence: { ...PROJECT_SETTINGS_DEFAULTS.confidence },
-    examples: { ...PROJECT_SETTINGS_DEFAULTS.examples },
-  };
+  const settings = settingsOfAnEmptyFile();
+  if (environment.PRELABEL_MODEL) settings.provider.model = environment.PRELABEL_MODEL;
+  return settings;
 }

@@ -106,7 +106,7 @@ describe('loadProjectFile: valid files', () => {
       retry: { maxRetries: 5, initialDelayMs: 100, maxDelayMs: 1000 },
       repair: { maxAttempts: 2 },
       concurrency: 4,
-      controls: { include: ['sentiment'], instructions: { sentiment: 'Sarcasm is negative.' } },
+      controls: { include: ['sentiment'], instructions: { sentiment: 'Sarcasm is negative.' }, tasks: {} },
       chunking: { maxCharacters: 5000, overlapCharacters: 100 },
       interactive: { promptPrefix: 'ask' },
       media: { allowedHosts: [], passPublicUrls: false, maxBytes: 10 * 1024 * 1024, timeoutMs: 10_000 },

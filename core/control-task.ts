@@ -17,6 +17,8 @@ export interface ResultDraft {
   to_name: string;
   type: string;
   value: Record<string, unknown>;
+  /** Notes shown with the result in the editor (e.g. the model's rationale), kept as Label Studio's `meta.text`. */
+  meta?: { text: string[] };
 }
 
 /**

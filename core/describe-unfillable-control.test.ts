@@ -9,7 +9,7 @@ registerBuiltinTasks(registry);
 
 function skippedOf(xml: string) {
   const labelConfig = new LabelStudioXmlConfigParser().parse({ xml: `<View>${xml}</View>` });
-  return selectTargets(labelConfig, registry.tasks(), createDefaultProjectSettings({})).skipped;
+  return selectTargets(labelConfig, registry, createDefaultProjectSettings({})).skipped;
 }
 
 describe('why a control cannot be filled', () => {

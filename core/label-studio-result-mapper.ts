@@ -25,6 +25,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function isMetaText(meta: unknown): meta is { text: string[] } {
+  return isPlainObject(meta) && Object.keys(meta).length === 1 && Array.isArray(meta.text) && meta.text.every((line) => typeof line === 'string');
+}
+
 function describe(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value.slice(0, 80)) : `a ${typeof value}`;
 }
@@ -42,6 +46,7 @@ export function findEnvelopeProblem(draft: unknown, target: PromptTarget): strin
   const expectedType = control.type.toLowerCase();
   if (draft.type !== expectedType) return `type is ${describe(draft.type)}, expected "${expectedType}"`;
   if (!isPlainObject(draft.value)) return 'value is not an object';
+  if (draft.meta !== undefined && !isMetaText(draft.meta)) return 'meta is not { text: [strings] }';
   return null;
 }
 
@@ -76,8 +81,8 @@ function mapAnswer(value: unknown, target: PromptTarget, data: TaskData, ids: Se
       mapped.dropped.push({ control, reason });
       continue;
     }
-    const { from_name, to_name, type, value: resultValue } = draft;
-    mapped.results.push({ id: createUniqueResultId(ids), from_name, to_name, type, value: resultValue });
+    const { from_name, to_name, type, value: resultValue, meta } = draft;
+    mapped.results.push({ id: createUniqueResultId(ids), from_name, to_name, type, value: resultValue, ...(meta && { meta: { text: [...meta.text] } }) });
   }
   return mapped;
 }

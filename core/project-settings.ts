@@ -61,6 +61,11 @@ export interface ControlSettings {
   include: string[] | null;
   /** Extra guidance per control name. */
   instructions: Record<string, string>;
+  /**
+   * The registered task (e.g. `choices.v1`, or a plugin's) that fills a control, per control name. A control not
+   * listed gets its control type's default task.
+   */
+  tasks: Record<string, string>;
 }
 
 export interface ChunkingSettings {

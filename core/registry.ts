@@ -35,59 +35,85 @@ export interface ComponentKinds {
   provider: LanguageModel;
   'response-parser': ResponseParser;
   'result-mapper': ResultMapper;
+  /** How one kind of control is filled (core/control-task.ts), chosen per control in YAML (`controls.<name>.task`). */
+  task: ControlTask;
 }
 
 export type ComponentKind = keyof ComponentKinds;
+
+/**
+ * What is registered under a name: a class or factory for stages and providers (built per project), the task
+ * object itself for tasks (declarative and pure, shared by every project).
+ */
+export type ComponentRegistration<K extends ComponentKind> = K extends 'task' ? ControlTask : ComponentImplementation<ComponentKinds[K]>;
+
+function isControlTask(value: unknown): value is ControlTask {
+  const task = value as Partial<ControlTask> | null;
+  return (
+    typeof task === 'object' &&
+    task !== null &&
+    typeof task.name === 'string' &&
+    typeof task.controlType === 'string' &&
+    (['supports', 'instructions', 'schema', 'parse', 'map', 'validate'] as const).every((method) => typeof task[method] === 'function')
+  );
+}
 
 /**
  * Names → implementations, filled at start-up by the built-ins and by plugins, read when a project's pipeline is
  * built. One instance per process, owned by the composition root (no global registry).
  */
 export class Registry {
-  private readonly components = new Map<ComponentKind, Map<string, ComponentImplementation<unknown>>>();
-  private readonly controlTasks = new Map<string, ControlTask>();
+  /** Per kind, names in registration order (a Map keeps it): the order "first that supports" reads tasks in. */
+  private readonly components = new Map<ComponentKind, Map<string, unknown>>();
+  /** Control type → the tasks that fill it when YAML names none (tasks/index.ts DEFAULT_TASK_BY_CONTROL). */
+  private readonly defaultTasks = new Map<string, readonly string[]>();
 
-  register<K extends ComponentKind>(kind: K, name: string, implementation: ComponentImplementation<ComponentKinds[K]>): void {
-    if (typeof implementation !== 'function' && !isComponentFactory(implementation)) {
+  register<K extends ComponentKind>(kind: K, name: string, implementation: ComponentRegistration<K>): void {
+    if (kind === 'task') {
+      if (!isControlTask(implementation)) {
+        throw new TypeError('a task must be an object with name, controlType, supports, instructions, schema, parse, map and validate');
+      }
+      if (implementation.name !== name) {
+        throw new TypeError(`a task is registered under its own name: "${name}" was given for the task named "${implementation.name}"`);
+      }
+    } else if (typeof implementation !== 'function' && !isComponentFactory(implementation as ComponentImplementation<unknown>)) {
       throw new TypeError(`a ${kind} must be registered as a class or as an object with a create(context) method`);
     }
-    const byName = this.components.get(kind) ?? new Map<string, ComponentImplementation<unknown>>();
+    const byName = this.components.get(kind) ?? new Map<string, unknown>();
     if (byName.has(name)) throw new DuplicateComponentError(kind, name);
     byName.set(name, implementation);
     this.components.set(kind, byName);
   }
 
-  get<K extends ComponentKind>(kind: K, name: string): ComponentImplementation<ComponentKinds[K]> {
+  get<K extends ComponentKind>(kind: K, name: string): ComponentRegistration<K> {
     const implementation = this.components.get(kind)?.get(name);
     if (!implementation) throw new NoSuchComponentError(kind, name, this.names(kind));
-    return implementation as ComponentImplementation<ComponentKinds[K]>;
+    return implementation as ComponentRegistration<K>;
   }
 
   has(kind: ComponentKind, name: string): boolean {
     return this.components.get(kind)?.has(name) ?? false;
   }
 
+  /** Registered names of one kind, sorted (for messages that list what is available). */
   names(kind: ComponentKind): string[] {
     return [...(this.components.get(kind)?.keys() ?? [])].sort();
   }
 
-  registerTask(task: ControlTask): void {
-    if (this.controlTasks.has(task.name)) throw new DuplicateComponentError('task', task.name);
-    this.controlTasks.set(task.name, task);
+  /** Everything registered of one kind, in registration order. */
+  list<K extends ComponentKind>(kind: K): ComponentRegistration<K>[] {
+    return [...(this.components.get(kind)?.values() ?? [])] as ComponentRegistration<K>[];
   }
 
-  getTask(name: string): ControlTask {
-    const task = this.controlTasks.get(name);
-    if (!task) throw new NoSuchComponentError('task', name, this.taskNames());
-    return task;
+  /**
+   * The tasks a control of this type gets when YAML names none, tried in order (the first that supports the control
+   * fills it). A control type with no defaults gets the first registered task that supports it.
+   */
+  setDefaultTasks(controlType: string, taskNames: readonly string[]): void {
+    this.defaultTasks.set(controlType, Object.freeze([...taskNames]));
   }
 
-  taskNames(): string[] {
-    return [...this.controlTasks.keys()].sort();
-  }
-
-  /** Tasks in registration order; the first that supports a control fills it. */
-  tasks(): ControlTask[] {
-    return [...this.controlTasks.values()];
+  defaultTasksFor(controlType: string): readonly string[] | undefined {
+    return this.defaultTasks.get(controlType);
   }
 }

@@ -4,6 +4,7 @@ import { ProjectConfigError } from './errors';
 import type { LabelConfig } from './label-config';
 import type { ProjectSettings } from './project-settings';
 import type { PromptTarget } from './stages';
+import type { Registry } from './registry';
 import { ownProperty } from './own-property';
 
 export interface SkippedControl {
@@ -15,26 +16,36 @@ export interface SkippedControl {
   unreadableObjects?: string[];
 }
 
+/** What target selection reads from the registry: the tasks, and each control type's default tasks. */
+export type TaskCatalog = Pick<Registry, 'has' | 'get' | 'names' | 'list' | 'defaultTasksFor'>;
+
 /**
- * Pairs each control of the labeling config with the first registered task that can fill it, honouring the
- * project's `controls` settings. Prompt TextAreas (interactive mode) are inputs, never targets.
+ * Pairs each control of the labeling config with its task, honouring the project's `controls` settings: the task
+ * YAML names for it (`controls.<name>.task`), else the first of its control type's default tasks that supports it,
+ * else (for a control type with no default) the first registered task that supports it. Prompt TextAreas
+ * (interactive mode) are inputs, never targets. Throws ProjectConfigError when `controls` names a control the config
+ * lacks, or a task that cannot fill its control.
  */
 export function selectTargets(
   labelConfig: LabelConfig,
-  tasks: ControlTask[],
+  catalog: TaskCatalog,
   settings: Pick<ProjectSettings, 'controls' | 'interactive' | 'sourceFile'>,
 ): { targets: PromptTarget[]; skipped: SkippedControl[] } {
-  const { include, instructions } = settings.controls;
+  const { include, instructions, tasks: namedTasks } = settings.controls;
+  const location = settings.sourceFile ? { file: settings.sourceFile } : undefined;
   const names = new Set(labelConfig.controls.map((control) => control.name));
-  const unknown = [...(include ?? []), ...Object.keys(instructions)].filter((name) => !names.has(name));
+  const unknown = [...(include ?? []), ...Object.keys(instructions), ...Object.keys(namedTasks)].filter((name) => !names.has(name));
   if (unknown.length > 0) {
     throw new ProjectConfigError(
       [...new Set(unknown)].map(
         (name) => `controls: names control "${name}", which the labeling config does not have (controls: ${[...names].join(', ') || 'none'})`,
       ),
-      { location: settings.sourceFile ? { file: settings.sourceFile } : undefined },
+      { location },
     );
   }
+
+  const tasks = catalog.list('task');
+  const problems: string[] = [];
 
   const targets: PromptTarget[] = [];
   const skipped: SkippedControl[] = [];
@@ -49,7 +60,18 @@ export function selectTargets(
     }
     const objects = labelConfig.objects.filter((object) => control.toName.includes(object.name));
     const target = { control, objects };
-    const task = tasks.find((candidate) => candidate.controlType === control.type && candidate.supports(target));
+    const taskName = ownProperty(namedTasks, control.name) as string | undefined;
+    let task: ControlTask | undefined;
+    if (taskName !== undefined) {
+      const problem = checkNamedTask(catalog, taskName, target);
+      if (problem) {
+        problems.push(`controls.${control.name}.task: ${problem}`);
+        continue;
+      }
+      task = catalog.get('task', taskName);
+    } else {
+      task = defaultTaskCandidates(catalog, tasks, control.type).find((candidate) => candidate.supports(target));
+    }
     if (task) {
       const extra = ownProperty(instructions, control.name) as string | undefined;
       targets.push({ ...target, task, ...(extra !== undefined && { instructions: extra }) });
@@ -59,7 +81,28 @@ export function selectTargets(
       skipped.push({ control: control.name, tag: `${describeControlTag(control)} on ${on}`, reason, ...(unreadableObjects.length > 0 && { unreadableObjects }) });
     }
   }
+  if (problems.length > 0) throw new ProjectConfigError(problems, { location });
   return { targets, skipped };
+}
+
+/** Why the task YAML names cannot fill this control, or null when it can. */
+function checkNamedTask(catalog: TaskCatalog, taskName: string, target: Omit<PromptTarget, 'task'>): string | null {
+  if (!catalog.has('task', taskName)) return `no task named "${taskName}" is registered (available: ${catalog.names('task').join(', ') || 'none'})`;
+  const task = catalog.get('task', taskName);
+  const control = describeControlTag(target.control);
+  if (task.controlType !== target.control.type) return `the task "${taskName}" fills <${task.controlType}> controls, not ${control}`;
+  if (!task.supports(target)) {
+    const on = target.objects.map(describeObjectTag).join(', ') || 'no object';
+    return `the task "${taskName}" cannot fill ${control} on ${on}`;
+  }
+  return null;
+}
+
+/** The tasks tried, in order, for a control YAML names no task for. */
+function defaultTaskCandidates(catalog: TaskCatalog, tasks: ControlTask[], controlType: string): ControlTask[] {
+  const defaults = catalog.defaultTasksFor(controlType);
+  if (!defaults) return tasks.filter((task) => task.controlType === controlType);
+  return defaults.filter((name) => catalog.has('task', name)).map((name) => catalog.get('task', name));
 }
 
 export function isPromptTextArea(controlType: string, controlName: string, promptPrefix: string): boolean {

@@ -25,7 +25,7 @@ export function withRegionScores(results: LabelStudioResult[], mentions: Array<{
 /** Says in each result which fallback answered (Label Studio shows result meta with the region). */
 export function markAnsweredBy(results: LabelStudioResult[], labels: CallLabels): LabelStudioResult[] {
   const note = `answered by fallback ${labels.provider} ${labels.model}`;
-  return results.map((result) => ({ ...result, meta: { text: [note] } }));
+  return results.map((result) => ({ ...result, meta: { text: [...(result.meta?.text ?? []), note] } }));
 }
 
 /**

@@ -49,7 +49,7 @@ export function preparePipeline(options: PreparePipelineOptions): PreparedPipeli
   const { settings, labelConfigXml, projectId } = options;
   const labelConfig = options.configParser.parse({ xml: labelConfigXml });
   const promptControls = labelConfig.controls.filter((control) => isPromptTextArea(control.type, control.name, settings.interactive.promptPrefix));
-  const selection = selectTargets(labelConfig, options.registry.tasks(), settings);
+  const selection = selectTargets(labelConfig, options.registry, settings);
   const { model, provider } = options.candidates[0] as ModelCandidate;
   const { targets, skipped } = model.acceptsImages ? selection : withoutImageTargets(selection, `${provider.name} model ${provider.model} takes no images`);
   const schema = createAnswerSchema(targets);

@@ -86,7 +86,7 @@ describe('choicesTask wiring', () => {
   test('is registered as a built-in task', () => {
     const registry = new Registry();
     registerBuiltinTasks(registry);
-    expect(registry.getTask('choices.v1')).toBe(choicesTask);
+    expect(registry.get('task', 'choices.v1')).toBe(choicesTask);
     expect(choicesTask.controlType).toBe('Choices');
   });
 });

@@ -27,7 +27,7 @@ const CONFIG = `<View>
 const labelConfig = new LabelStudioXmlConfigParser().parse({ xml: CONFIG });
 const registry = new Registry();
 registerBuiltinTasks(registry);
-const { targets } = selectTargets(labelConfig, registry.tasks(), createDefaultProjectSettings({}));
+const { targets } = selectTargets(labelConfig, registry, createDefaultProjectSettings({}));
 const controlNames = targets.map((target) => target.control.name);
 const data = { text: 'Barack Obama 😀 visited 東京 and the Café Nervosa (cafe\u0301) with Obama.', other: 'Another text.' };
 const parser = new JsonResponseParser();
@@ -88,6 +88,6 @@ describe('garbage model output never becomes an invalid prediction', () => {
     });
     const mapped = mapper.map({ parsed: parser.parse({ text, targets, format: 'json' }), targets, data });
     expect(findPredictionProblems({ result: mapped.results, score: null, model_version: 'v' }, labelConfig, data)).toEqual([]);
-    expect(mapped.results.map((result) => result.from_name).sort()).toEqual(controlNames.filter((name) => name !== 'ner' || registry.taskNames().includes('labels.v1')).sort());
+    expect(mapped.results.map((result) => result.from_name).sort()).toEqual(controlNames.filter((name) => name !== 'ner' || registry.has('task', 'labels.v1')).sort());
   });
 });
