@@ -43,7 +43,19 @@ export const ERROR_CODES = {
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
-const MARKER = Symbol.for('prelabel.error');
+/**
+ * The marker of an error class; subclasses in other folders declare theirs with it. `Symbol.for`, so copies of this
+ * module loaded twice (a plugin's own) still agree.
+ */
+export function markerOf(className: string): symbol {
+  return Symbol.for(`prelabel.error.${className}`);
+}
+
+/** A class of prelabel error, as `isInstance` sees it: its own marker, and what it constructs. */
+interface MarkedErrorClass<T> {
+  readonly marker: symbol;
+  prototype: T;
+}
 
 export interface PrelabelErrorOptions {
   cause?: unknown;
@@ -74,7 +86,8 @@ export function formatLocation(location: ErrorLocation | undefined): string {
 }
 
 export class PrelabelError extends Error {
-  readonly [MARKER] = true;
+  /** Each class has its own marker (the AI SDK's pattern), set on its instances and its subclasses' instances. */
+  static readonly marker: symbol = Symbol.for('prelabel.error');
   readonly code: ErrorCode;
   readonly location?: ErrorLocation;
   readonly isRetryable: boolean;
@@ -86,14 +99,28 @@ export class PrelabelError extends Error {
     this.code = code;
     this.location = options.location;
     this.isRetryable = options.isRetryable ?? false;
+    markInstance(this, new.target);
   }
 
-  static isInstance(error: unknown): error is PrelabelError {
-    return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[MARKER] === true;
+  /**
+   * Whether a value is an error of this class or one of its subclasses, by marker rather than `instanceof`, so
+   * duplicate module copies agree. `RetryExhaustedError.isInstance(new ProviderCallError(…))` is false.
+   */
+  static isInstance<T>(this: MarkedErrorClass<T>, error: unknown): error is T {
+    return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[this.marker] === true;
+  }
+}
+
+/** Sets the marker of every class from the constructed one up to `PrelabelError` on the instance. */
+function markInstance(error: PrelabelError, constructed: unknown): void {
+  for (let current = constructed; typeof current === 'function' && current !== Error; current = Object.getPrototypeOf(current)) {
+    const marker: unknown = Object.hasOwn(current, 'marker') ? (current as unknown as { marker: unknown }).marker : undefined;
+    if (typeof marker === 'symbol') Object.defineProperty(error, marker, { value: true, enumerable: false });
   }
 }
 
 export class ProjectConfigError extends PrelabelError {
+  static override readonly marker = markerOf('ProjectConfigError');
   /** Every problem found, one line each (the message joins them). */
   readonly problems: string[];
   constructor(problems: string[], options: PrelabelErrorOptions = {}) {
@@ -103,24 +130,28 @@ export class ProjectConfigError extends PrelabelError {
 }
 
 export class LabelConfigError extends PrelabelError {
+  static override readonly marker = markerOf('LabelConfigError');
   constructor(message: string, options: PrelabelErrorOptions = {}) {
     super(ERROR_CODES.LABEL_CONFIG_INVALID, message, options);
   }
 }
 
 export class PromptTemplateError extends PrelabelError {
+  static override readonly marker = markerOf('PromptTemplateError');
   constructor(message: string, options: PrelabelErrorOptions = {}) {
     super(ERROR_CODES.PROMPT_TEMPLATE_INVALID, message, options);
   }
 }
 
 export class TaskDataError extends PrelabelError {
+  static override readonly marker = markerOf('TaskDataError');
   constructor(message: string, options: PrelabelErrorOptions = {}) {
     super(ERROR_CODES.TASK_DATA_INVALID, message, options);
   }
 }
 
 export class NoSuchComponentError extends PrelabelError {
+  static override readonly marker = markerOf('NoSuchComponentError');
   readonly kind: string;
   readonly componentName: string;
   readonly available: string[];
@@ -137,18 +168,21 @@ export class NoSuchComponentError extends PrelabelError {
 }
 
 export class DuplicateComponentError extends PrelabelError {
+  static override readonly marker = markerOf('DuplicateComponentError');
   constructor(kind: string, componentName: string, options: PrelabelErrorOptions = {}) {
     super(ERROR_CODES.DUPLICATE_COMPONENT, `a ${kind} named "${componentName}" is already registered`, options);
   }
 }
 
 export class NothingToPredictError extends PrelabelError {
+  static override readonly marker = markerOf('NothingToPredictError');
   constructor(message: string, options: PrelabelErrorOptions = {}) {
     super(ERROR_CODES.NOTHING_TO_PREDICT, message, options);
   }
 }
 
 export class UnreadableObjectError extends PrelabelError {
+  static override readonly marker = markerOf('UnreadableObjectError');
   constructor(message: string, options: PrelabelErrorOptions = {}) {
     super(ERROR_CODES.OBJECT_UNREADABLE, message, options);
   }
@@ -161,6 +195,7 @@ export type ProviderAccessErrorCode =
 
 /** A definite answer that the provider cannot be used as configured: no key, a rejected key, a model it does not serve. */
 export class ProviderAccessError extends PrelabelError {
+  static override readonly marker = markerOf('ProviderAccessError');
   readonly provider: string;
   readonly statusCode?: number;
   constructor(
@@ -186,6 +221,7 @@ export interface ProviderCallErrorOptions extends PrelabelErrorOptions {
 }
 
 export class ProviderCallError extends PrelabelError {
+  static override readonly marker = markerOf('ProviderCallError');
   readonly statusCode?: number;
   readonly retryAfterMs?: number;
   readonly provider: string;
@@ -202,6 +238,7 @@ export class ProviderCallError extends PrelabelError {
 }
 
 export class RetryExhaustedError extends PrelabelError {
+  static override readonly marker = markerOf('RetryExhaustedError');
   readonly errors: unknown[];
   readonly lastError: unknown;
   constructor(errors: unknown[], options: PrelabelErrorOptions = {}) {
@@ -219,6 +256,7 @@ export class RetryExhaustedError extends PrelabelError {
 export type ResponseUnusableReason = 'truncated' | 'refused' | 'content-filter' | 'unparseable' | 'empty';
 
 export class ResponseUnusableError extends PrelabelError {
+  static override readonly marker = markerOf('ResponseUnusableError');
   readonly reason: ResponseUnusableReason;
   constructor(reason: ResponseUnusableReason, message: string, options: PrelabelErrorOptions = {}) {
     super(ERROR_CODES.RESPONSE_UNUSABLE, message, options);
@@ -227,12 +265,14 @@ export class ResponseUnusableError extends PrelabelError {
 }
 
 export class RequestInvalidError extends PrelabelError {
+  static override readonly marker = markerOf('RequestInvalidError');
   constructor(message: string, options: PrelabelErrorOptions = {}) {
     super(ERROR_CODES.REQUEST_INVALID, message, options);
   }
 }
 
 export class AbortedError extends PrelabelError {
+  static override readonly marker = markerOf('AbortedError');
   constructor(message = 'the operation was aborted', options: PrelabelErrorOptions = {}) {
     super(ERROR_CODES.ABORTED, message, options);
   }
@@ -246,6 +286,7 @@ export function describeError(error: unknown): { code?: string; message: string 
 
 /** An environment variable or command-line value that cannot be used (PORT, LOG_LEVEL); the message says the fix. */
 export class SettingError extends PrelabelError {
+  static override readonly marker = markerOf('SettingError');
   constructor(message: string, options: PrelabelErrorOptions = {}) {
     super(ERROR_CODES.SETTING_INVALID, message, options);
   }
