@@ -2,6 +2,8 @@
  * Typed errors with stable codes. Only `server/` maps codes to HTTP statuses.
  * Test errors by `code` (or `PrelabelError.isInstance`), not `instanceof`: duplicate module copies break it.
  */
+import { errorMessageOf } from './error-message-of';
+
 export const ERROR_CODES = {
   /** A project YAML file does not follow the schema, or names something that does not exist. */
   PROJECT_CONFIG_INVALID: 'PROJECT_CONFIG_INVALID',
@@ -243,7 +245,7 @@ export class RetryExhaustedError extends PrelabelError {
   readonly lastError: unknown;
   constructor(errors: unknown[], options: PrelabelErrorOptions = {}) {
     const lastError = errors[errors.length - 1];
-    const lastMessage = lastError instanceof Error ? lastError.message : String(lastError);
+    const lastMessage = errorMessageOf(lastError);
     super(ERROR_CODES.RETRY_EXHAUSTED, `gave up after ${errors.length} attempts: ${lastMessage}`, {
       ...options,
       cause: lastError,
@@ -281,7 +283,7 @@ export class AbortedError extends PrelabelError {
 /** An error as a log field: its code when it has one, and its message (never a stack with secrets). */
 export function describeError(error: unknown): { code?: string; message: string } {
   if (PrelabelError.isInstance(error)) return { code: error.code, message: error.message };
-  return { message: error instanceof Error ? error.message : String(error) };
+  return { message: errorMessageOf(error) };
 }
 
 /** An environment variable or command-line value that cannot be used (PORT, LOG_LEVEL); the message says the fix. */

@@ -3,6 +3,7 @@ import { injectable } from 'tsyringe';
 import type { ResultDraft } from './control-task';
 import type { TaskData } from './label-studio';
 import type { MappedResults, ParsedResponse, PromptTarget, ResultMapper } from './stages';
+import { isRecord } from './is-record';
 
 export const LABEL_STUDIO_RESULT_MAPPER = 'label-studio.v1';
 
@@ -21,10 +22,6 @@ function createUniqueResultId(taken: Set<string>): string {
   return id;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function describe(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value.slice(0, 80)) : `a ${typeof value}`;
 }
@@ -32,7 +29,7 @@ function describe(value: unknown): string {
 /** What every result must satisfy whatever its control: Label Studio's own envelope checks (protocol doc §7.3). */
 export function findEnvelopeProblem(draft: unknown, target: PromptTarget): string | null {
   const { control, objects } = target;
-  if (!isPlainObject(draft)) return 'the result is not an object';
+  if (!isRecord(draft)) return 'the result is not an object';
   if (draft.from_name !== control.name) return `from_name is ${describe(draft.from_name)}, expected "${control.name}"`;
   const toName = draft.to_name;
   if (typeof toName !== 'string' || !control.toName.includes(toName)) {
@@ -41,7 +38,7 @@ export function findEnvelopeProblem(draft: unknown, target: PromptTarget): strin
   if (!objects.some((object) => object.name === toName)) return `to_name "${toName}" is not an object of this control`;
   const expectedType = control.type.toLowerCase();
   if (draft.type !== expectedType) return `type is ${describe(draft.type)}, expected "${expectedType}"`;
-  if (!isPlainObject(draft.value)) return 'value is not an object';
+  if (!isRecord(draft.value)) return 'value is not an object';
   return null;
 }
 

@@ -2,7 +2,9 @@ import type { LabeledExample } from '../../core/example-store';
 import { silentLogger, type Logger } from '../../core/logger';
 import { LabelStudioCredentials } from '../media/label-studio-credentials';
 import { readResponseBody, sendHttpRequest } from '../media/send-http-request';
-import { isRecord, readLabeledExample } from './read-labeled-example';
+import { isRecord } from '../../core/is-record';
+import { readLabeledExample } from './read-labeled-example';
+import { errorMessageOf } from '../../core/error-message-of';
 
 export interface FetchProjectExamplesOptions {
   projectId: string;
@@ -162,7 +164,7 @@ export async function fetchProjectExamples(options: FetchProjectExamplesOptions)
       throw new ProjectExamplesFetchError('timeout', `reading project ${options.projectId}'s tasks from Label Studio took longer than ${timeoutMs} ms`);
     }
     const failure = (error as { failure?: unknown }).failure;
-    const reason = redact((error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)), secrets);
+    const reason = redact((error as NodeJS.ErrnoException).code ?? errorMessageOf(error), secrets);
     if (failure === 'authentication') throw new ProjectExamplesFetchError('authentication', reason);
     if (failure === 'too-large') throw new ProjectExamplesFetchError('too-large', reason);
     throw new ProjectExamplesFetchError('network', `reading project ${options.projectId}'s tasks from ${base} failed: ${reason}`);

@@ -10,6 +10,7 @@ import { MediaLoadError } from './media-load-error';
 import { MediaRefusedError } from './media-refused-error';
 import { essenceOf, isDeclaredNonImage, resolveImageType } from './resolve-image-type';
 import { readResponseBody, sendHttpRequest } from './send-http-request';
+import { errorMessageOf } from '../../core/error-message-of';
 
 export interface LabelStudioMediaLoaderOptions {
   /** Default: LABEL_STUDIO_URL, else LABEL_STUDIO_HOST. May carry a path prefix (`https://host/label-studio`). */
@@ -354,7 +355,7 @@ export class LabelStudioMediaLoader {
     if (signals.deadline.aborted) {
       return new MediaLoadError('timeout', `downloading ${described} took longer than ${this.timeoutMs} ms`, { isRetryable: true });
     }
-    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    const reason = (error as NodeJS.ErrnoException).code ?? errorMessageOf(error);
     return new MediaLoadError('network', `could not download ${described}: ${this.redact(reason)}`, { isRetryable: true });
   }
 
