@@ -5,6 +5,7 @@ import { isScalar, LineCounter, parseDocument, Scalar, type Document } from 'yam
 import { ProjectConfigError } from '../core/errors';
 import type { ProjectSettings, PromptTemplateSource, ProviderSettings } from '../core/project-settings';
 import type { ComponentKind, Registry } from '../core/registry';
+import { checkProviderSettings, type ProviderConfigProblem } from './check-provider-settings';
 import { formatConfigProblem, formatFieldPath, sortConfigProblems, type ConfigProblem } from './config-problem';
 import { PROJECT_SETTINGS_DEFAULTS } from './default-project-settings';
 import { loadPlugin } from './load-plugin';
@@ -28,6 +29,8 @@ export interface LoadedProjectFile {
   settings: ProjectSettings;
   /** Absolute paths of the files read: the YAML file, then the template file if any. */
   dependencies: string[];
+  /** Provider settings that cannot work (a missing key, a bad base URL): `validate` fails on them, the server warns. */
+  providerProblems: ProviderConfigProblem[];
 }
 
 /** Where a file claims a project id or the default, to report two files claiming the same. */
@@ -116,14 +119,16 @@ export function tryLoadProjectFile(options: LoadProjectFileOptions): ProjectFile
   if (context.problems.length > 0) return invalid(context.problems);
 
   const valid = fileData as ProjectFileData;
+  const settings = toProjectSettings(context, valid, templateFile);
   return {
     status: 'loaded',
     loaded: {
       file,
       projects: (valid.projects ?? []).map(String),
       isDefault: valid.default === true,
-      settings: toProjectSettings(context, valid, templateFile),
+      settings,
       dependencies,
+      providerProblems: checkProviderSettings({ settings, environment: options.environment, registry: options.registry, locate: (fieldPath, message) => problemAt(context, fieldPath, message) }),
     },
     projectClaims: new Map(
       (valid.projects ?? []).map((id, index) => [String(id), claimSite(context, ['projects', index], 'value')]),
