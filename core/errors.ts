@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   MODEL_NOT_SERVED: 'MODEL_NOT_SERVED',
   /** A call to an LLM provider failed (HTTP error, timeout, connection). */
   PROVIDER_CALL_FAILED: 'PROVIDER_CALL_FAILED',
+  /** A call to Label Studio's REST API failed (an HTTP status it may recover from, such as 429 or 503). */
+  LABEL_STUDIO_CALL_FAILED: 'LABEL_STUDIO_CALL_FAILED',
   /** Retries ended without success. */
   RETRY_EXHAUSTED: 'RETRY_EXHAUSTED',
   /** The model answered, but the answer is unusable (truncated, refused, not parseable). */

@@ -5,7 +5,7 @@ import { silentLogger, type Logger } from '../../core/logger';
 import { classifyAddress, isMetadataHostName, stripBrackets } from './classify-address';
 import { decodeDataUrl, type InlineImage } from './decode-data-url';
 import { HostAllowList, normalizeHostName } from './host-allow-list';
-import { LabelStudioCredentials } from './label-studio-credentials';
+import { LabelStudioCredentials } from '../label-studio/label-studio-credentials';
 import { MediaLoadError } from './media-load-error';
 import { MediaRefusedError } from './media-refused-error';
 import { essenceOf, isDeclaredNonImage, resolveImageType } from './resolve-image-type';

@@ -1,7 +1,7 @@
 import { PrelabelError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
-import { MediaLoadError } from './media-load-error';
-import { readResponseBody, sendHttpRequest } from './send-http-request';
+import { MediaLoadError } from '../media/media-load-error';
+import { readResponseBody, sendHttpRequest } from '../media/send-http-request';
 import { errorMessageOf } from '../../core/error-message-of';
 
 export interface LabelStudioCredentialsOptions {
