@@ -71,7 +71,7 @@ class LabelStudioRetryableStatus extends PrelabelError {
  */
 export class LabelStudioClient {
   readonly baseUrl: string;
-  readonly credentials: LabelStudioCredentials;
+  private readonly credentials: LabelStudioCredentials;
   private readonly retry: RetrySettings;
   private readonly retryHooks: RetryHooks;
 
@@ -85,6 +85,19 @@ export class LabelStudioClient {
   /** The tokens a log line or error message must never contain. */
   get secrets(): string[] {
     return this.credentials.secrets;
+  }
+
+  /**
+   * The Authorization header for a request to Label Studio that the caller sends itself (media downloads, which
+   * follow redirects by hand): `Token <key>`, or `Bearer <access>`; undefined without a key.
+   */
+  authorization(signal: AbortSignal): Promise<string | undefined> {
+    return this.credentials.authorization(signal);
+  }
+
+  /** Drops the cached access token after Label Studio refused it; true when a new one can be fetched. */
+  invalidate(): boolean {
+    return this.credentials.invalidate();
   }
 
   /** Replaces every secret in a text (an error message, a log line) by `[redacted]`. */
@@ -151,7 +164,7 @@ export class LabelStudioClient {
   /** One request; a refused access token (401/403) is fetched again once and the request sent again. */
   private async send(url: URL, described: string, options: LabelStudioGetOptions): Promise<LabelStudioResponse> {
     for (let attempt = 1; ; attempt += 1) {
-      const authorization = await this.credentials.authorization(options.signal);
+      const authorization = await this.authorization(options.signal);
       const response = await sendHttpRequest({
         method: 'GET',
         url,
@@ -160,7 +173,7 @@ export class LabelStudioClient {
         guardResolvedAddresses: false,
       });
       const status = response.statusCode ?? 0;
-      if ((status === 401 || status === 403) && attempt === 1 && this.credentials.invalidate()) {
+      if ((status === 401 || status === 403) && attempt === 1 && this.invalidate()) {
         response.resume();
         continue;
       }
