@@ -20,9 +20,19 @@ function findOwnValue(object: JsonObject, key: string): { found: true; value: un
 
 /** An answer that says nothing (null, blank text, an empty list): the model declining, not breaking the format. */
 function isEmptyAnswer(raw: unknown): boolean {
-  if (raw === null || raw === undefined) return true;
-  if (typeof raw === 'string') return raw.trim() === '';
-  return Array.isArray(raw) && raw.every(isEmptyAnswer);
+  // Without recursion: a model may nest lists thousands deep.
+  const pending: unknown[] = [raw];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (value === null || value === undefined) continue;
+    if (typeof value === 'string') {
+      if (value.trim() !== '') return false;
+      continue;
+    }
+    if (!Array.isArray(value)) return false;
+    for (const item of value) pending.push(item);
+  }
+  return true;
 }
 
 function parseSafely(raw: unknown, target: PromptTarget): ControlAnswer {

@@ -58,6 +58,10 @@ describe('locateJsonObjectNode', () => {
     expect(node?.members.map((member) => member.key)).toEqual(['label']);
   });
 
+  it('returns undefined, never throws, for values nested deeper than the call stack allows', () => {
+    expect(locateJsonObjectNode(`{"a": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`)).toBeUndefined();
+  });
+
   it('returns undefined where extractJsonObject does', () => {
     expect(locateJsonObjectNode('[1]')).toBeUndefined();
     expect(locateJsonObjectNode(`${'{'.repeat(MAX_SCAN_STARTS)} {"a": 1}`)).toBeUndefined();

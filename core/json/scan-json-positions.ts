@@ -128,7 +128,8 @@ function scanObject(text: string, start: number, end: number): ObjectNode | unde
     const node = new PositionedJsonScanner(text, start, end).scanWhole();
     return node.kind === 'object' ? node : undefined;
   } catch (error) {
-    if (error instanceof JsonSyntaxError) return undefined;
+    // A value nested deeper than the call stack allows is not an answer to locate either.
+    if (error instanceof JsonSyntaxError || error instanceof RangeError) return undefined;
     throw error;
   }
 }
