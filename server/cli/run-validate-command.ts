@@ -68,8 +68,10 @@ async function reportSettings(
   const report = await validateProjectSettings(services, settings, labelConfigXml, accessChecks, options);
   const foundAtLoad = providerProblems.map((problem) => problem.message);
   const isFoundAtLoad = (text: string) => foundAtLoad.some((message) => text === message || text.endsWith(`: ${message}`));
-  // Fallbacks are only warned about, as by the access check.
-  const fallbackProblems = providerProblems.filter((problem) => problem.field.startsWith('fallbacks'));
+  // Fallbacks are only warned about, as by the access check; offline, so is a missing key (the keys are the server's).
+  const fallbackProblems = providerProblems.filter(
+    (problem) => problem.field.startsWith('fallbacks') || (options.offline === true && problem.code === 'PROVIDER_KEY_MISSING'),
+  );
   const lines = [
     ...fallbackProblems.map((problem) => `warning: ${formatConfigProblem(problem)}`),
     ...report.warnings.filter((warning) => !isFoundAtLoad(warning)).map((warning) => `warning: ${file}: ${warning}`),

@@ -84,11 +84,17 @@ describe('prelabel validate reports what /setup would refuse', () => {
     expect(printed).toMatch(/^error: .*boxes\.yaml: no control of the labeling config can be filled by prelabel: <RectangleLabels name="bbox"> on <Image name="image">: geometry on images/m);
   });
 
-  it('reports a missing key with --offline too: it is found when the file loads', async () => {
+  it('warns about a missing key with --offline (the keys are the server\'s), and fails on a base URL that is not a URL', async () => {
     delete process.env.OPENAI_BASE_URL;
-    const { exitCode, printed } = await validate('--offline', write('offline-no-key.yaml', 'projects: [1]\nprovider:\n  model: gpt-4o\n'));
-    expect(exitCode).toBe(1);
-    expect(printed).toMatch(/^error: .*offline-no-key\.yaml:2:\d+: provider\.api_key: OPENAI_API_KEY is not set/m);
+    const noKey = await validate('--offline', write('offline-no-key.yaml', 'projects: [1]\nprovider:\n  model: gpt-4o\n'));
+    expect(noKey.exitCode).toBe(0);
+    expect(noKey.printed).toMatch(/^warning: .*offline-no-key\.yaml:2:\d+: provider\.api_key: OPENAI_API_KEY is not set/m);
+
+    process.exitCode = undefined;
+    process.env.OPENAI_BASE_URL = 'not a url';
+    const badUrl = await validate('--offline', write('offline-bad-url.yaml', 'projects: [1]\nprovider:\n  model: gpt-4o\n'));
+    expect(badUrl.exitCode).toBe(1);
+    expect(badUrl.printed).toMatch(/^error: .*offline-bad-url\.yaml:2:\d+: provider\.base_url: provider\.base_url \(or OPENAI_BASE_URL\) is not a valid URL/m);
     expect(openai.requests).toHaveLength(0);
   });
 
