@@ -1,4 +1,5 @@
 import { expectedLabel, type LabelStudioTaskShape } from './create-sentiment-tasks';
+import { isRecord } from '../core/is-record';
 
 export interface PredictionCheck {
   /** results.length === tasks.length. */
@@ -18,10 +19,6 @@ export interface PredictionCheck {
 }
 
 const MOST_PROBLEMS_LISTED = 5;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The label of a valid single-choice result list for the sentiment config, or a description of what is wrong. */
 function readChoice(result: unknown[], labels: string[]): { label: string } | { problem: string } {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { ERROR_CODES, PrelabelError, type ProjectConfigError } from '../core/errors';
 import type { ProjectSettings } from '../core/project-settings';
 import { TOKENS } from '../core/tokens';
-import { loadProjectFile } from '../config/load-project-file';
+import { formatConfigProblem } from '../config/config-problem';
+import { loadProjectFile, type LoadedProjectFile } from '../config/load-project-file';
 import { ProjectConfigStore } from '../config/project-config-store';
 import { checkProjectReadiness } from '../server/check-project-readiness';
 import type { RootServices } from '../server/container';
@@ -51,20 +52,36 @@ export async function validateProjectSettings(
   }
 }
 
-/** The lines for one file's settings: its warnings, then `ok:` with the detail or an `error:` per problem. */
+/**
+ * The lines for one file's settings: its warnings, then `ok:` with the detail or an `error:` per problem. Provider
+ * problems found at load come first with their line; the access check's copy of the same problem is left out.
+ */
 async function reportSettings(
   services: RootServices,
-  file: string,
-  settings: ProjectSettings,
+  loaded: Pick<LoadedProjectFile, 'file' | 'settings' | 'providerProblems'>,
   claims: string,
   labelConfigXml: string | null,
   accessChecks: ModelAccessChecks,
   options: ValidateOptions,
 ): Promise<ValidateOutcome> {
+  const { file, settings, providerProblems } = loaded;
   const report = await validateProjectSettings(services, settings, labelConfigXml, accessChecks, options);
-  const lines = report.warnings.map((warning) => `warning: ${file}: ${warning}`);
-  if (report.problems.length > 0) {
-    return { ok: false, lines: [...lines, ...report.problems.map((problem) => `error: ${file}: ${problem}`)] };
+  const foundAtLoad = providerProblems.map((problem) => problem.message);
+  const isFoundAtLoad = (text: string) => foundAtLoad.some((message) => text === message || text.endsWith(`: ${message}`));
+  // Fallbacks are only warned about, as by the access check; offline, so is a missing key (the keys are the server's).
+  const fallbackProblems = providerProblems.filter(
+    (problem) => problem.field.startsWith('fallbacks') || (options.offline === true && problem.code === 'PROVIDER_KEY_MISSING'),
+  );
+  const lines = [
+    ...fallbackProblems.map((problem) => `warning: ${formatConfigProblem(problem)}`),
+    ...report.warnings.filter((warning) => !isFoundAtLoad(warning)).map((warning) => `warning: ${file}: ${warning}`),
+  ];
+  const problems = [
+    ...providerProblems.filter((problem) => !fallbackProblems.includes(problem)).map(formatConfigProblem),
+    ...report.problems.filter((problem) => !isFoundAtLoad(problem)).map((problem) => `${file}: ${problem}`),
+  ];
+  if (problems.length > 0) {
+    return { ok: false, lines: [...lines, ...problems.map((problem) => `error: ${problem}`)] };
   }
   return { ok: true, lines: [...lines, `ok: ${file} (${report.detail}${claims ? `; ${claims}` : ''})`] };
 }
@@ -80,7 +97,7 @@ export async function validateProjectFile(
   const registry = services.container.resolve(TOKENS.Registry);
   try {
     const loaded = loadProjectFile({ file, environment: services.environment, registry });
-    return await reportSettings(services, file, loaded.settings, '', labelConfigXml, accessChecks, options);
+    return await reportSettings(services, loaded, '', labelConfigXml, accessChecks, options);
   } catch (error) {
     return { ok: false, lines: [`error: ${(error as Error).message}`] };
   }
@@ -114,7 +131,7 @@ export async function validateProjectsFolder(
   for (const loaded of files) {
     const claims = [loaded.isDefault ? 'default' : '', loaded.projects.length > 0 ? `projects ${loaded.projects.join(', ')}` : ''].filter(Boolean).join('; ');
     try {
-      outcomes.push(await reportSettings(services, loaded.file, loaded.settings, claims, labelConfigXml, accessChecks, options));
+      outcomes.push(await reportSettings(services, loaded, claims, labelConfigXml, accessChecks, options));
     } catch (error) {
       outcomes.push({ ok: false, lines: [`error: ${loaded.file}: ${(error as Error).message}`] });
     }

@@ -113,7 +113,7 @@ describe('loadProjectFile: valid files', () => {
       confidence: { method: 'auto', samples: 5 },
       examples: { count: 0, strategy: 'balanced', maxCharacters: 6000 },
     };
-    expect(loaded).toEqual({ file, projects: ['3', '7'], isDefault: false, settings: expected, dependencies: [file] });
+    expect(loaded).toEqual({ file, projects: ['3', '7'], isDefault: false, settings: expected, dependencies: [file], providerProblems: [] });
   });
 
   it('fills every default for a minimal default file', () => {
@@ -125,6 +125,7 @@ describe('loadProjectFile: valid files', () => {
       isDefault: true,
       settings: { ...createDefaultProjectSettings({}), sourceFile: file },
       dependencies: [file],
+      providerProblems: [],
     });
     expect(loaded.settings.provider).not.toHaveProperty('apiKey');
     expect(loaded.settings.provider).not.toHaveProperty('baseUrl');

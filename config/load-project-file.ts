@@ -7,11 +7,12 @@ import { formatConfigProblem, sortConfigProblems, type ConfigProblem } from './c
 import { convertToProjectSettings } from './convert-to-project-settings';
 import { templateSource } from './locate-prompt-template';
 import type { ProjectFileData } from './project-config-schema';
-import { asRecord, claimSite, type ProjectClaimSite } from './project-file-context';
+import { asRecord, claimSite, problemAt, type ProjectClaimSite } from './project-file-context';
 import { readProjectDocument } from './read-project-document';
 import { validateProjectSchema } from './validate-project-schema';
 
 export type { ProjectClaimSite } from './project-file-context';
+import { checkProviderSettings, type ProviderConfigProblem } from './check-provider-settings';
 
 export interface LoadProjectFileOptions {
   file: string;
@@ -28,6 +29,8 @@ export interface LoadedProjectFile {
   settings: ProjectSettings;
   /** Absolute paths of the files read: the YAML file, then the template file if any. */
   dependencies: string[];
+  /** Provider settings that cannot work (a missing key, a bad base URL): `validate` fails on them, the server warns. */
+  providerProblems: ProviderConfigProblem[];
 }
 
 export type ProjectFileLoadResult =
@@ -81,14 +84,16 @@ export function tryLoadProjectFile(options: LoadProjectFileOptions): ProjectFile
   if (context.problems.length > 0) return invalid(context.problems);
 
   const valid = fileData as ProjectFileData;
+  const settings = convertToProjectSettings(valid, file, templateSource(context, valid.prompt?.template, wiring.templateFile));
   return {
     status: 'loaded',
     loaded: {
       file,
       projects: (valid.projects ?? []).map(String),
       isDefault: valid.default === true,
-      settings: convertToProjectSettings(valid, file, templateSource(context, valid.prompt?.template, wiring.templateFile)),
+      settings,
       dependencies,
+      providerProblems: checkProviderSettings({ settings, environment: options.environment, registry: options.registry, locate: (fieldPath, message) => problemAt(context, fieldPath, message) }),
     },
     projectClaims: new Map((valid.projects ?? []).map((id, index) => [String(id), claimSite(context, ['projects', index], 'value')])),
     defaultClaim: valid.default === true ? claimSite(context, ['default'], 'key') : null,

@@ -1,5 +1,5 @@
 import type { TokenLogprob } from './language-model';
-import { findClosingBrace, MAX_SCAN_STARTS } from './json-response-parser';
+import { locateJsonObjectNode, type JsonNode, type ObjectNode } from './json/scan-json-positions';
 import type { ControlAnswer } from './stages';
 
 /** The confidence of one mention of a span control, in the order of the parsed answer's `mentions`. */
@@ -22,170 +22,8 @@ export interface LogprobConfidence {
   perSpan: Map<string, MentionConfidence[]>;
 }
 
-/** A JSON value found in the text: `start` and `end` (exclusive) are UTF-16 offsets, strings with their quotes. */
-type JsonNode =
-  | { kind: 'string'; start: number; end: number; decoded: string }
-  | { kind: 'literal'; start: number; end: number }
-  | { kind: 'array'; start: number; end: number; items: JsonNode[] }
-  | { kind: 'object'; start: number; end: number; members: Array<{ key: string; value: JsonNode }> };
-
-type ObjectNode = Extract<JsonNode, { kind: 'object' }>;
-
 /** Half-open `[start, end)` character range. */
 type CharacterRange = [number, number];
-
-class JsonSyntaxError extends Error {}
-
-const WHITESPACE = /[ \t\n\r]*/y;
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const KEYWORD = /true|false|null/y;
-/** As the JSON response parser reads code fences, with indices to find the contents in the text. */
-const CODE_FENCE = /```[A-Za-z]*[^\S\n]*\n?([\s\S]*?)```/dg;
-
-/** Strict JSON (RFC 8259) scanner that keeps where each value is in the text. */
-class PositionedJsonScanner {
-  private index: number;
-
-  constructor(
-    private readonly text: string,
-    start: number,
-    private readonly end: number,
-  ) {
-    this.index = start;
-  }
-
-  /** The single value filling the scanned range, whitespace around it allowed. */
-  scanWhole(): JsonNode {
-    const value = this.scanValue();
-    this.skipWhitespace();
-    if (this.index !== this.end) throw new JsonSyntaxError(`unexpected text at ${this.index}`);
-    return value;
-  }
-
-  private skipWhitespace(): void {
-    this.index = this.match(WHITESPACE)?.end ?? this.index;
-  }
-
-  private match(pattern: RegExp): { start: number; end: number } | undefined {
-    pattern.lastIndex = this.index;
-    const found = pattern.exec(this.text);
-    if (!found || pattern.lastIndex > this.end) return undefined;
-    return { start: this.index, end: pattern.lastIndex };
-  }
-
-  private peek(): string | undefined {
-    return this.index < this.end ? this.text[this.index] : undefined;
-  }
-
-  private expect(character: string): void {
-    if (this.peek() !== character) throw new JsonSyntaxError(`expected ${character} at ${this.index}`);
-    this.index += 1;
-  }
-
-  private scanValue(): JsonNode {
-    this.skipWhitespace();
-    const character = this.peek();
-    if (character === '{') return this.scanObject();
-    if (character === '[') return this.scanArray();
-    if (character === '"') return this.scanString();
-    const literal = this.match(character === '-' || (character !== undefined && /\d/.test(character)) ? NUMBER : KEYWORD);
-    if (!literal || literal.end === literal.start) throw new JsonSyntaxError(`unexpected value at ${this.index}`);
-    this.index = literal.end;
-    return { kind: 'literal', ...literal };
-  }
-
-  private scanString(): Extract<JsonNode, { kind: 'string' }> {
-    const start = this.index;
-    this.index += 1;
-    while (this.index < this.end && this.text[this.index] !== '"') this.index += this.text[this.index] === '\\' ? 2 : 1;
-    this.expect('"');
-    try {
-      return { kind: 'string', start, end: this.index, decoded: JSON.parse(this.text.slice(start, this.index)) as string };
-    } catch {
-      throw new JsonSyntaxError(`invalid string at ${start}`);
-    }
-  }
-
-  private scanArray(): JsonNode {
-    const start = this.index;
-    const items: JsonNode[] = [];
-    this.expect('[');
-    this.skipWhitespace();
-    if (this.peek() === ']') {
-      this.index += 1;
-      return { kind: 'array', start, end: this.index, items };
-    }
-    for (;;) {
-      items.push(this.scanValue());
-      this.skipWhitespace();
-      if (this.peek() !== ',') break;
-      this.index += 1;
-    }
-    this.expect(']');
-    return { kind: 'array', start, end: this.index, items };
-  }
-
-  private scanObject(): ObjectNode {
-    const start = this.index;
-    const members: ObjectNode['members'] = [];
-    this.expect('{');
-    this.skipWhitespace();
-    if (this.peek() === '}') {
-      this.index += 1;
-      return { kind: 'object', start, end: this.index, members };
-    }
-    for (;;) {
-      this.skipWhitespace();
-      if (this.peek() !== '"') throw new JsonSyntaxError(`expected a key at ${this.index}`);
-      const key = this.scanString().decoded;
-      this.skipWhitespace();
-      this.expect(':');
-      members.push({ key, value: this.scanValue() });
-      this.skipWhitespace();
-      if (this.peek() !== ',') break;
-      this.index += 1;
-    }
-    this.expect('}');
-    return { kind: 'object', start, end: this.index, members };
-  }
-}
-
-function scanObject(text: string, start: number, end: number): ObjectNode | undefined {
-  try {
-    const node = new PositionedJsonScanner(text, start, end).scanWhole();
-    return node.kind === 'object' ? node : undefined;
-  } catch (error) {
-    if (error instanceof JsonSyntaxError) return undefined;
-    throw error;
-  }
-}
-
-function findFirstObject(text: string, from: number, end: number): ObjectNode | undefined {
-  let start = text.indexOf('{', from);
-  for (let attempt = 0; start !== -1 && start < end && attempt < MAX_SCAN_STARTS; attempt += 1) {
-    const closing = findClosingBrace(text, start, end);
-    if (closing === -1) {
-      start = text.indexOf('{', start + 1);
-      continue;
-    }
-    const object = scanObject(text, start, closing + 1);
-    if (object) return object;
-    start = text.indexOf('{', closing + 1);
-  }
-  return undefined;
-}
-
-/** The answer object, found where `extractJsonObject` of the JSON response parser finds it, with positions. */
-function locateAnswerObject(text: string): ObjectNode | undefined {
-  const whole = scanObject(text, 0, text.length);
-  if (whole) return whole;
-  for (const fence of text.matchAll(CODE_FENCE)) {
-    const contents = fence.indices?.[1];
-    const fenced = contents && findFirstObject(text, contents[0], contents[1]);
-    if (fenced) return fenced;
-  }
-  return findFirstObject(text, 0, text.length);
-}
 
 /** The value of the last member with this key: `JSON.parse` keeps the last of duplicate keys. */
 function findKey(node: ObjectNode, key: string): JsonNode | undefined {
@@ -368,7 +206,7 @@ export function computeLogprobConfidence({
   const tokens = tokenLogprobs ? TokenPositions.create(text, tokenLogprobs) : null;
   if (!tokens || answered.length === 0) return { score: null, perControl, perSpan };
 
-  const object = locateAnswerObject(text);
+  const object = locateJsonObjectNode(text);
   let everyValueFound = true;
   for (const [control, answer] of answered) {
     const value = object ? findMemberValue(object, control) : undefined;

@@ -2,6 +2,8 @@
  * Typed errors with stable codes. Only `server/` maps codes to HTTP statuses.
  * Test errors by `code` (or `PrelabelError.isInstance`), not `instanceof`: duplicate module copies break it.
  */
+import { errorMessageOf } from './error-message-of';
+
 export const ERROR_CODES = {
   /** A project YAML file does not follow the schema, or names something that does not exist. */
   PROJECT_CONFIG_INVALID: 'PROJECT_CONFIG_INVALID',
@@ -27,6 +29,8 @@ export const ERROR_CODES = {
   MODEL_NOT_SERVED: 'MODEL_NOT_SERVED',
   /** A call to an LLM provider failed (HTTP error, timeout, connection). */
   PROVIDER_CALL_FAILED: 'PROVIDER_CALL_FAILED',
+  /** A call to Label Studio's REST API failed (an HTTP status it may recover from, such as 429 or 503). */
+  LABEL_STUDIO_CALL_FAILED: 'LABEL_STUDIO_CALL_FAILED',
   /** Retries ended without success. */
   RETRY_EXHAUSTED: 'RETRY_EXHAUSTED',
   /** The model answered, but the answer is unusable (truncated, refused, not parseable). */
@@ -43,7 +47,19 @@ export const ERROR_CODES = {
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
-const MARKER = Symbol.for('prelabel.error');
+/**
+ * The marker of an error class; subclasses in other folders declare theirs with it. `Symbol.for`, so copies of this
+ * module loaded twice (a plugin's own) still agree.
+ */
+export function markerOf(className: string): symbol {
+  return Symbol.for(`prelabel.error.${className}`);
+}
+
+/** A class of prelabel error, as `isInstance` sees it: its own marker, and what it constructs. */
+interface MarkedErrorClass<T> {
+  readonly marker: symbol;
+  prototype: T;
+}
 
 export interface PrelabelErrorOptions {
   cause?: unknown;
@@ -74,7 +90,8 @@ export function formatLocation(location: ErrorLocation | undefined): string {
 }
 
 export class PrelabelError extends Error {
-  readonly [MARKER] = true;
+  /** Each class has its own marker (the AI SDK's pattern), set on its instances and its subclasses' instances. */
+  static readonly marker: symbol = Symbol.for('prelabel.error');
   readonly code: ErrorCode;
   readonly location?: ErrorLocation;
   readonly isRetryable: boolean;
@@ -86,14 +103,28 @@ export class PrelabelError extends Error {
     this.code = code;
     this.location = options.location;
     this.isRetryable = options.isRetryable ?? false;
+    markInstance(this, new.target);
   }
 
-  static isInstance(error: unknown): error is PrelabelError {
-    return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[MARKER] === true;
+  /**
+   * Whether a value is an error of this class or one of its subclasses, by marker rather than `instanceof`, so
+   * duplicate module copies agree. `RetryExhaustedError.isInstance(new ProviderCallError(…))` is false.
+   */
+  static isInstance<T>(this: MarkedErrorClass<T>, error: unknown): error is T {
+    return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[this.marker] === true;
+  }
+}
+
+/** Sets the marker of every class from the constructed one up to `PrelabelError` on the instance. */
+function markInstance(error: PrelabelError, constructed: unknown): void {
+  for (let current = constructed; typeof current === 'function' && current !== Error; current = Object.getPrototypeOf(current)) {
+    const marker: unknown = Object.hasOwn(current, 'marker') ? (current as unknown as { marker: unknown }).marker : undefined;
+    if (typeof marker === 'symbol') Object.defineProperty(error, marker, { value: true, enumerable: false });
   }
 }
 
 export class ProjectConfigError extends PrelabelError {
+  static override readonly marker = markerOf('ProjectConfigError');
   /** Every problem found, one line each (the message joins them). */
   readonly problems: string[];
   constructor(problems: string[], options: PrelabelErrorOptions = {}) {
@@ -103,24 +134,28 @@ export class ProjectConfigError extends PrelabelError {
 }
 
 export class LabelConfigError extends PrelabelError {
+  static override readonly marker = markerOf('LabelConfigError');
   constructor(message: string, options: PrelabelErrorOptions = {}) {
     super(ERROR_CODES.LABEL_CONFIG_INVALID, message, options);
   }
 }
 
 export class PromptTemplateError extends PrelabelError {
+  static override readonly marker = markerOf('PromptTemplateError');
   constructor(message: string, options: PrelabelErrorOptions = {}) {
     super(ERROR_CODES.PROMPT_TEMPLATE_INVALID, message, options);
   }
 }
 
 export class TaskDataError extends PrelabelError {
+  static override readonly marker = markerOf('TaskDataError');
   constructor(message: string, options: PrelabelErrorOptions = {}) {
     super(ERROR_CODES.TASK_DATA_INVALID, message, options);
   }
 }
 
 export class NoSuchComponentError extends PrelabelError {
+  static override readonly marker = markerOf('NoSuchComponentError');
   readonly kind: string;
   readonly componentName: string;
   readonly available: string[];
@@ -137,18 +172,21 @@ export class NoSuchComponentError extends PrelabelError {
 }
 
 export class DuplicateComponentError extends PrelabelError {
+  static override readonly marker = markerOf('DuplicateComponentError');
   constructor(kind: string, componentName: string, options: PrelabelErrorOptions = {}) {
     super(ERROR_CODES.DUPLICATE_COMPONENT, `a ${kind} named "${componentName}" is already registered`, options);
   }
 }
 
 export class NothingToPredictError extends PrelabelError {
+  static override readonly marker = markerOf('NothingToPredictError');
   constructor(message: string, options: PrelabelErrorOptions = {}) {
     super(ERROR_CODES.NOTHING_TO_PREDICT, message, options);
   }
 }
 
 export class UnreadableObjectError extends PrelabelError {
+  static override readonly marker = markerOf('UnreadableObjectError');
   constructor(message: string, options: PrelabelErrorOptions = {}) {
     super(ERROR_CODES.OBJECT_UNREADABLE, message, options);
   }
@@ -161,6 +199,7 @@ export type ProviderAccessErrorCode =
 
 /** A definite answer that the provider cannot be used as configured: no key, a rejected key, a model it does not serve. */
 export class ProviderAccessError extends PrelabelError {
+  static override readonly marker = markerOf('ProviderAccessError');
   readonly provider: string;
   readonly statusCode?: number;
   constructor(
@@ -186,6 +225,7 @@ export interface ProviderCallErrorOptions extends PrelabelErrorOptions {
 }
 
 export class ProviderCallError extends PrelabelError {
+  static override readonly marker = markerOf('ProviderCallError');
   readonly statusCode?: number;
   readonly retryAfterMs?: number;
   readonly provider: string;
@@ -202,11 +242,12 @@ export class ProviderCallError extends PrelabelError {
 }
 
 export class RetryExhaustedError extends PrelabelError {
+  static override readonly marker = markerOf('RetryExhaustedError');
   readonly errors: unknown[];
   readonly lastError: unknown;
   constructor(errors: unknown[], options: PrelabelErrorOptions = {}) {
     const lastError = errors[errors.length - 1];
-    const lastMessage = lastError instanceof Error ? lastError.message : String(lastError);
+    const lastMessage = errorMessageOf(lastError);
     super(ERROR_CODES.RETRY_EXHAUSTED, `gave up after ${errors.length} attempts: ${lastMessage}`, {
       ...options,
       cause: lastError,
@@ -219,6 +260,7 @@ export class RetryExhaustedError extends PrelabelError {
 export type ResponseUnusableReason = 'truncated' | 'refused' | 'content-filter' | 'unparseable' | 'empty';
 
 export class ResponseUnusableError extends PrelabelError {
+  static override readonly marker = markerOf('ResponseUnusableError');
   readonly reason: ResponseUnusableReason;
   constructor(reason: ResponseUnusableReason, message: string, options: PrelabelErrorOptions = {}) {
     super(ERROR_CODES.RESPONSE_UNUSABLE, message, options);
@@ -227,12 +269,14 @@ export class ResponseUnusableError extends PrelabelError {
 }
 
 export class RequestInvalidError extends PrelabelError {
+  static override readonly marker = markerOf('RequestInvalidError');
   constructor(message: string, options: PrelabelErrorOptions = {}) {
     super(ERROR_CODES.REQUEST_INVALID, message, options);
   }
 }
 
 export class AbortedError extends PrelabelError {
+  static override readonly marker = markerOf('AbortedError');
   constructor(message = 'the operation was aborted', options: PrelabelErrorOptions = {}) {
     super(ERROR_CODES.ABORTED, message, options);
   }
@@ -241,11 +285,12 @@ export class AbortedError extends PrelabelError {
 /** An error as a log field: its code when it has one, and its message (never a stack with secrets). */
 export function describeError(error: unknown): { code?: string; message: string } {
   if (PrelabelError.isInstance(error)) return { code: error.code, message: error.message };
-  return { message: error instanceof Error ? error.message : String(error) };
+  return { message: errorMessageOf(error) };
 }
 
 /** An environment variable or command-line value that cannot be used (PORT, LOG_LEVEL); the message says the fix. */
 export class SettingError extends PrelabelError {
+  static override readonly marker = markerOf('SettingError');
   constructor(message: string, options: PrelabelErrorOptions = {}) {
     super(ERROR_CODES.SETTING_INVALID, message, options);
   }

@@ -6,6 +6,7 @@ export * from './label-studio';
 export * from './language-model';
 export * from './logger';
 export * from './project-settings';
+export * from './provider-settings-check';
 export * from './registry';
 export * from './stages';
 export { TOKENS } from './tokens';

@@ -1,79 +1,14 @@
 import { injectable } from 'tsyringe';
 import type { ControlParseResult } from './control-task';
+import { extractJsonObject } from './json/extract-json-object';
 import type { ControlAnswer, ParsedResponse, PromptTarget, ResponseParser } from './stages';
 
 export const JSON_RESPONSE_PARSER = 'json.v1';
 
 type JsonObject = Record<string, unknown>;
 
-/** Unclosed braces make the scan restart; this bounds the work on adversarial text. */
-export const MAX_SCAN_STARTS = 50;
-const CODE_FENCE = /```[A-Za-z]*[^\S\n]*\n?([\s\S]*?)```/g;
-
-function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function parseJsonObject(text: string): JsonObject | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return isJsonObject(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Where the object opening at `start` closes (before `end`), minding braces inside strings; -1 when it never closes. */
-export function findClosingBrace(text: string, start: number, end: number = text.length): number {
-  let depth = 0;
-  let inString = false;
-  for (let index = start; index < end; index += 1) {
-    const character = text[index];
-    if (inString) {
-      if (character === '\\') index += 1;
-      else if (character === '"') inString = false;
-    } else if (character === '"') {
-      inString = true;
-    } else if (character === '{') {
-      depth += 1;
-    } else if (character === '}') {
-      depth -= 1;
-      if (depth === 0) return index;
-    }
-  }
-  return -1;
-}
-
-/** The first balanced top-level `{…}` in the text that is strict JSON. */
-function findFirstJsonObject(text: string): JsonObject | undefined {
-  let start = text.indexOf('{');
-  for (let attempt = 0; start !== -1 && attempt < MAX_SCAN_STARTS; attempt += 1) {
-    const end = findClosingBrace(text, start);
-    if (end === -1) {
-      start = text.indexOf('{', start + 1);
-      continue;
-    }
-    const object = parseJsonObject(text.slice(start, end + 1));
-    if (object) return object;
-    start = text.indexOf('{', end + 1);
-  }
-  return undefined;
-}
-
-function codeFenceContents(text: string): string[] {
-  return [...text.matchAll(CODE_FENCE)].map((match) => match[1] ?? '');
-}
-
-/** The JSON object a model answer holds: the whole text, else inside a code fence, else amid prose. */
-export function extractJsonObject(text: string): JsonObject | undefined {
-  const whole = parseJsonObject(text.trim());
-  if (whole) return whole;
-  for (const content of codeFenceContents(text)) {
-    const fenced = findFirstJsonObject(content);
-    if (fenced) return fenced;
-  }
-  return findFirstJsonObject(text);
-}
+/** The reader lives in `core/json/`; exported here too, where the parser's users have found it. */
+export { extractJsonObject };
 
 /** The object's own value for a control, matching the key exactly, then ignoring case. */
 function findOwnValue(object: JsonObject, key: string): { found: true; value: unknown } | { found: false } {

@@ -4,6 +4,8 @@ import { LabelConfigError } from './errors';
 import type { ControlOption, ControlTag, LabelConfig, ObjectTag } from './label-config';
 import type { ConfigParser } from './stages';
 import { ownProperty } from './own-property';
+import { isRecord } from './is-record';
+import { errorMessageOf } from './error-message-of';
 
 export const LABEL_STUDIO_XML_CONFIG_PARSER = 'label-studio-xml.v1';
 
@@ -148,7 +150,7 @@ function parseRootElement(xml: string): unknown {
   try {
     nodes = xmlParser.parse(xml);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessageOf(error);
     if (DEPTH_ERROR_FROM_PARSER.test(message)) throw tooDeepError();
     throw new LabelConfigError(`the labeling config could not be parsed: ${shorten(message)}`, { cause: error });
   }
@@ -166,10 +168,6 @@ function tooDeepError(): LabelConfigError {
   return new LabelConfigError(
     `the labeling config nests elements deeper than ${LABEL_CONFIG_LIMITS.maximumDepth} levels`,
   );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isWhitespaceText(node: unknown): boolean {

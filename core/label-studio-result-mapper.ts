@@ -3,6 +3,7 @@ import { injectable } from 'tsyringe';
 import type { ResultDraft } from './control-task';
 import type { TaskData } from './label-studio';
 import type { MappedResults, ParsedResponse, PromptTarget, ResultMapper } from './stages';
+import { isRecord } from './is-record';
 
 export const LABEL_STUDIO_RESULT_MAPPER = 'label-studio.v1';
 
@@ -21,12 +22,8 @@ function createUniqueResultId(taken: Set<string>): string {
   return id;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isMetaText(meta: unknown): meta is { text: string[] } {
-  return isPlainObject(meta) && Object.keys(meta).length === 1 && Array.isArray(meta.text) && meta.text.every((line) => typeof line === 'string');
+  return isRecord(meta) && Object.keys(meta).length === 1 && Array.isArray(meta.text) && meta.text.every((line) => typeof line === 'string');
 }
 
 function describe(value: unknown): string {
@@ -36,7 +33,7 @@ function describe(value: unknown): string {
 /** What every result must satisfy whatever its control: Label Studio's own envelope checks (protocol doc §7.3). */
 export function findEnvelopeProblem(draft: unknown, target: PromptTarget): string | null {
   const { control, objects } = target;
-  if (!isPlainObject(draft)) return 'the result is not an object';
+  if (!isRecord(draft)) return 'the result is not an object';
   if (draft.from_name !== control.name) return `from_name is ${describe(draft.from_name)}, expected "${control.name}"`;
   const toName = draft.to_name;
   if (typeof toName !== 'string' || !control.toName.includes(toName)) {
@@ -45,7 +42,7 @@ export function findEnvelopeProblem(draft: unknown, target: PromptTarget): strin
   if (!objects.some((object) => object.name === toName)) return `to_name "${toName}" is not an object of this control`;
   const expectedType = control.type.toLowerCase();
   if (draft.type !== expectedType) return `type is ${describe(draft.type)}, expected "${expectedType}"`;
-  if (!isPlainObject(draft.value)) return 'value is not an object';
+  if (!isRecord(draft.value)) return 'value is not an object';
   if (draft.meta !== undefined && !isMetaText(draft.meta)) return 'meta is not { text: [strings] }';
   return null;
 }

@@ -9,6 +9,7 @@ import { createApp, DEFAULT_BODY_LIMIT, DEFAULT_PREDICT_DEADLINE_MS } from './cr
 import { closeRootServices, createRootServices, type RootServices } from './container';
 import { createLogger } from './create-logger';
 import { PrometheusObserver } from './metrics/prometheus-observer';
+import { formatConfigProblem } from '../config/config-problem';
 
 export const DEFAULT_PORT = 9090;
 
@@ -95,6 +96,9 @@ export async function startServer(environment: NodeJS.ProcessEnv = process.env):
     refuseToStart(`a project YAML file is invalid; not starting:\n${describeError(error).message}`);
     await closeRootServices(services);
     return;
+  }
+  for (const problem of services.store.files().flatMap((file) => file.providerProblems)) {
+    logger.warn({ file: problem.file, code: problem.code }, `${formatConfigProblem(problem)}; /setup and predictions of its projects fail until this is fixed`);
   }
   const app = createApp({
     pipelines: services.pipelines,

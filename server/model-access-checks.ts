@@ -1,4 +1,5 @@
 import type { LanguageModel, ModelAccess } from '../core/language-model';
+import { errorMessageOf } from '../core/error-message-of';
 
 /** Short enough that `/setup` answers within Label Studio's 3 s with checks of several providers running at once. */
 export const ACCESS_CHECK_TIMEOUT_MS = 2000;
@@ -67,7 +68,7 @@ export class ModelAccessChecks {
       // A check that ignores its signal still cannot hold /setup past the timeout.
       return await Promise.race([
         (model.checkAccess as (signal: AbortSignal) => Promise<ModelAccess>).call(model, controller.signal).catch(
-          (error: unknown): ModelAccess => ({ status: 'unverified', reason: `the model check failed: ${error instanceof Error ? error.message : String(error)}` }),
+          (error: unknown): ModelAccess => ({ status: 'unverified', reason: `the model check failed: ${errorMessageOf(error)}` }),
         ),
         timedOut,
       ]);

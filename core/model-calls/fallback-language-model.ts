@@ -4,7 +4,7 @@ import type { CallContext, ContextualLanguageModel } from '../language-model-mid
 
 /** A failure that says the provider is down rather than that the request is wrong: worth asking a fallback. */
 export function isProviderDown(error: unknown): boolean {
-  if (RetryExhaustedError.isInstance(error) && error.code === 'RETRY_EXHAUSTED') {
+  if (RetryExhaustedError.isInstance(error)) {
     const last = (error as RetryExhaustedError).lastError;
     return PrelabelError.isInstance(last) && last.isRetryable;
   }

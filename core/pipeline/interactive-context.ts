@@ -1,5 +1,6 @@
 import type { ControlTag } from '../label-config';
 import type { LabelStudioResult } from '../label-studio';
+import { isRecord } from '../is-record';
 
 /** What Label Studio's interactive mode sends in `params.context` (protocol doc §4.5), read for one call. */
 export interface InteractiveContext {
@@ -9,10 +10,6 @@ export interface InteractiveContext {
   promptControl: { name: string; toName: string } | null;
   /** The regions the annotator drew (e.g. a span labelled ORG): hints for the model, never repeated in the answer. */
   regions: Array<Pick<LabelStudioResult, 'from_name' | 'to_name' | 'type' | 'value'>>;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -1,6 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { inject, injectable } from 'tsyringe';
-import { ERROR_CODES, ProjectConfigError, ProviderAccessError, ProviderCallError } from '../../core/errors';
+import { ProviderCallError } from '../../core/errors';
 import type {
   LanguageModel,
   LanguageModelCallOptions,
@@ -9,13 +9,15 @@ import type {
   ModelAccess,
   StructuredOutputMode,
 } from '../../core/language-model';
-import type { ProjectSettings } from '../../core/project-settings';
+import type { ProjectSettings, ProviderSettings } from '../../core/project-settings';
+import type { ProviderSettingsContext, ProviderSettingsProblem } from '../../core/provider-settings-check';
 import { TOKENS } from '../../core/tokens';
 import { classifyAccessFailure, type AccessCheckContext } from '../shared/classify-access-failure';
 import { createAccessCheckKey } from '../shared/create-access-check-key';
 import { createCallDeadline } from '../shared/create-call-deadline';
 import { describeModelSetting, describeSettingsFile } from '../shared/describe-settings-file';
-import { nonEmpty } from '../shared/non-empty';
+import { denyAccessFor } from '../shared/deny-access-for';
+import { resolveProviderEndpoint, type ProviderEndpointSource } from '../shared/resolve-provider-endpoint';
 import { PLACEHOLDER_API_KEY } from '../shared/placeholder-api-key';
 import { ANTHROPIC_PROVIDER } from './anthropic-provider-name';
 import { convertAnthropicMessage, isAnthropicMessage } from './convert-anthropic-message';
@@ -27,11 +29,14 @@ import { resolveAnthropicStructuredOutput } from './resolve-anthropic-structured
 
 export { ANTHROPIC_PROVIDER } from './anthropic-provider-name';
 
-const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
+const NOT_CONFIGURED: ProviderSettingsProblem = { field: '', code: 'PROJECT_CONFIG_INVALID', message: 'the Anthropic client is not configured' };
 
-function isAnthropicHost(baseURL: string): boolean {
-  return URL.canParse(baseURL) && new URL(baseURL).hostname === 'api.anthropic.com';
-}
+const ANTHROPIC_ENDPOINT: ProviderEndpointSource = {
+  keyVariable: 'ANTHROPIC_API_KEY',
+  baseUrlVariable: 'ANTHROPIC_BASE_URL',
+  defaultBaseUrl: 'https://api.anthropic.com',
+  keyRequiredHost: 'api.anthropic.com',
+};
 
 /** The `anthropic` provider: the Anthropic Messages API, or any server that speaks it (`provider.baseUrl`). */
 @injectable()
@@ -45,14 +50,18 @@ export class AnthropicLanguageModel implements LanguageModel {
 
   private readonly baseURL: string;
   private readonly accessContext: AccessCheckContext;
-  private readonly keyMissing: boolean;
   private readonly timeoutMs: number;
   private readonly secrets: string[];
   private readonly providerOptions: AnthropicProviderOptions;
   private readonly warnings: LanguageModelWarning[];
-  /** Null when the settings cannot work; `generate` then throws `configurationError`. */
+  /** Null when the settings cannot work; `generate` then throws the first of `problems`. */
   private readonly client: Anthropic | null;
-  private readonly configurationError: string | null;
+  private readonly problems: ProviderSettingsProblem[];
+
+  /** A key, when api.anthropic.com is the server, and a base URL that is a URL; checked when a project file loads. */
+  static checkSettings(provider: ProviderSettings, context: ProviderSettingsContext): ProviderSettingsProblem[] {
+    return resolveProviderEndpoint(provider, context, ANTHROPIC_ENDPOINT).problems;
+  }
 
   constructor(
     @inject(TOKENS.ProjectSettings) settings: ProjectSettings,
@@ -64,18 +73,14 @@ export class AnthropicLanguageModel implements LanguageModel {
     this.acceptsImages = resolveAnthropicImageInput(provider);
     this.timeoutMs = provider.timeoutMs;
 
-    const apiKey = nonEmpty(provider.apiKey) ?? nonEmpty(environment.ANTHROPIC_API_KEY);
-    this.baseURL = nonEmpty(provider.baseUrl) ?? nonEmpty(environment.ANTHROPIC_BASE_URL) ?? ANTHROPIC_BASE_URL;
+    const endpoint = resolveProviderEndpoint(provider, { environment, sourceFile: settings.sourceFile }, ANTHROPIC_ENDPOINT);
+    const { apiKey } = endpoint;
+    this.baseURL = endpoint.baseURL ?? '';
+    this.problems = endpoint.problems;
     this.secrets = apiKey ? [apiKey] : [];
     ({ options: this.providerOptions, warnings: this.warnings } = convertAnthropicProviderOptions(provider.options));
 
     const settingsFile = describeSettingsFile(settings.sourceFile);
-    this.keyMissing = URL.canParse(this.baseURL) && !apiKey && isAnthropicHost(this.baseURL);
-    this.configurationError = !URL.canParse(this.baseURL)
-      ? 'provider.base_url (or ANTHROPIC_BASE_URL) is not a valid URL'
-      : this.keyMissing
-        ? `ANTHROPIC_API_KEY is not set: set it in the environment of prelabel, or provider.api_key: \${VAR} in ${settingsFile}`
-        : null;
     this.accessCheckKey = createAccessCheckKey({ provider: this.provider, baseURL: this.baseURL, apiKey, modelId: this.modelId });
     this.accessContext = {
       provider: this.provider,
@@ -87,7 +92,8 @@ export class AnthropicLanguageModel implements LanguageModel {
       modelSetting: describeModelSetting(settings.sourceFile),
     };
 
-    this.client = this.configurationError
+    this.client =
+      this.problems.length > 0
       ? null
       : new Anthropic({
           // An explicit key and base URL, so the SDK reads neither process.env nor credential profiles on disk.
@@ -103,13 +109,7 @@ export class AnthropicLanguageModel implements LanguageModel {
 
   /** `GET /v1/models/{model_id}` (aliases such as `claude-sonnet-4-5` included) with the project's key. */
   async checkAccess(signal: AbortSignal): Promise<ModelAccess> {
-    if (!this.client) {
-      const message = this.configurationError ?? 'the Anthropic client is not configured';
-      const error = this.keyMissing
-        ? new ProviderAccessError(ERROR_CODES.PROVIDER_KEY_MISSING, message, { provider: this.provider })
-        : new ProjectConfigError([message]);
-      return { status: 'denied', error };
-    }
+    if (!this.client) return denyAccessFor(this.problems[0] ?? NOT_CONFIGURED, this.provider);
     try {
       await this.client.models.retrieve(this.modelId, {}, { signal, maxRetries: 0 });
       return { status: 'granted' };
@@ -125,11 +125,7 @@ export class AnthropicLanguageModel implements LanguageModel {
   }
 
   async generate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {
-    if (!this.client) {
-      throw new ProviderCallError(this.configurationError ?? 'the Anthropic client is not configured', {
-        provider: this.provider,
-      });
-    }
+    if (!this.client) throw new ProviderCallError((this.problems[0] ?? NOT_CONFIGURED).message, { provider: this.provider });
     const { deadlineSignal, signal, release } = createCallDeadline(this.timeoutMs, options.abortSignal);
     const { body, requestOptions, answerToolName, warnings } = convertToAnthropicRequest({
       modelId: this.modelId,

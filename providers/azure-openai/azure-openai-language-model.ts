@@ -1,6 +1,6 @@
 import { AzureOpenAI } from 'openai';
 import { inject, injectable } from 'tsyringe';
-import { ERROR_CODES, ProjectConfigError, ProviderAccessError, ProviderCallError } from '../../core/errors';
+import { ERROR_CODES, ProviderAccessError, ProviderCallError } from '../../core/errors';
 import type {
   LanguageModel,
   LanguageModelCallOptions,
@@ -8,7 +8,8 @@ import type {
   ModelAccess,
   StructuredOutputMode,
 } from '../../core/language-model';
-import type { ProjectSettings } from '../../core/project-settings';
+import type { ProjectSettings, ProviderSettings } from '../../core/project-settings';
+import type { ProviderSettingsContext, ProviderSettingsProblem } from '../../core/provider-settings-check';
 import { TOKENS } from '../../core/tokens';
 import { convertOpenAIProviderOptions } from '../shared/convert-openai-provider-options';
 import { createAccessCheckKey } from '../shared/create-access-check-key';
@@ -20,8 +21,9 @@ import { AZURE_OPENAI_PROVIDER } from './azure-openai-provider-name';
 import { isApiVersionBefore } from './is-api-version-before';
 import { AZURE_OPENAI_OPTION_NAMES, readAzureOpenAIOptions } from './read-azure-openai-options';
 import { resolveAzureOpenAIBaseModel } from './resolve-azure-openai-base-model';
-import { resolveAzureOpenAIBaseURL } from './resolve-azure-openai-base-url';
-import { resolveAzureOpenAICredentials, type AzureOpenAICredentials } from './resolve-azure-openai-credentials';
+import type { AzureOpenAICredentials } from './resolve-azure-openai-credentials';
+import { resolveAzureOpenAIEndpoint } from './resolve-azure-openai-endpoint';
+import { denyAccessFor } from '../shared/deny-access-for';
 import { resolveAzureOpenAIStructuredOutput } from './resolve-azure-openai-structured-output';
 import { ownProperty } from '../../core/own-property';
 
@@ -29,6 +31,8 @@ export { AZURE_OPENAI_PROVIDER } from './azure-openai-provider-name';
 
 /** The newest generally available data-plane api-version: it takes json_schema and max_completion_tokens. */
 export const DEFAULT_AZURE_OPENAI_API_VERSION = '2024-10-21';
+
+const NOT_CONFIGURED: ProviderSettingsProblem = { field: '', code: 'PROJECT_CONFIG_INVALID', message: 'the Azure OpenAI client is not configured' };
 
 /**
  * The `azure-openai` provider: Chat Completions on an Azure OpenAI deployment through the SDK's `AzureOpenAI` client,
@@ -47,11 +51,15 @@ export class AzureOpenAILanguageModel implements LanguageModel {
   readonly accessCheckKey: string;
 
   private readonly environment: NodeJS.ProcessEnv;
-  private readonly credentialsMissing: boolean;
   private readonly credentials: AzureOpenAICredentials | null;
-  /** Null when the settings cannot work; `generate` then throws `configurationError`. */
+  /** Null when the settings cannot work; `generate` then throws the first of `problems`. */
   private readonly target: ChatCompletionTarget | null;
-  private readonly configurationError: string | null;
+  private readonly problems: ProviderSettingsProblem[];
+
+  /** An http(s) endpoint and one kind of credentials; checked when a project file loads. */
+  static checkSettings(provider: ProviderSettings, context: ProviderSettingsContext): ProviderSettingsProblem[] {
+    return resolveAzureOpenAIEndpoint(provider, context.environment).problems;
+  }
 
   constructor(
     @inject(TOKENS.ProjectSettings) settings: ProjectSettings,
@@ -79,15 +87,9 @@ export class AzureOpenAILanguageModel implements LanguageModel {
     this.acceptsImages = resolveOpenAIImageInput({ model: baseModel, acceptsImages: provider.acceptsImages });
     this.returnsLogprobs = supportsOpenAILogprobs(baseModel);
 
-    const endpoint = resolveAzureOpenAIBaseURL(nonEmpty(provider.baseUrl) ?? nonEmpty(environment.AZURE_OPENAI_ENDPOINT));
-    const credentials = resolveAzureOpenAICredentials({
-      apiKey: provider.apiKey,
-      tokenVariable: azureOptions.tokenVariable,
-      environment,
-    });
+    const { endpoint, credentials, problems } = resolveAzureOpenAIEndpoint(provider, environment);
     this.credentials = 'credentials' in credentials ? credentials.credentials : null;
-    this.configurationError = 'problem' in endpoint ? endpoint.problem : 'problem' in credentials ? credentials.problem : null;
-    this.credentialsMissing = !('problem' in endpoint) && 'problem' in credentials && credentials.problem.startsWith('no Azure OpenAI credentials');
+    this.problems = problems;
     this.accessCheckKey = createAccessCheckKey({
       provider: this.provider,
       baseURL: 'baseURL' in endpoint ? endpoint.baseURL : '',
@@ -113,11 +115,7 @@ export class AzureOpenAILanguageModel implements LanguageModel {
   }
 
   async generate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {
-    if (!this.target) {
-      throw new ProviderCallError(this.configurationError ?? 'the Azure OpenAI client is not configured', {
-        provider: this.provider,
-      });
-    }
+    if (!this.target) throw new ProviderCallError((this.problems[0] ?? NOT_CONFIGURED).message, { provider: this.provider });
     if (this.credentials?.kind !== 'entra-id') return generateChatCompletion(this.target, options);
     const token = this.readToken(this.credentials.tokenVariable);
     if (token === undefined) {
@@ -134,13 +132,7 @@ export class AzureOpenAILanguageModel implements LanguageModel {
    * api-versions), so whether the deployment exists is left to the first prediction.
    */
   async checkAccess(_signal: AbortSignal): Promise<ModelAccess> {
-    if (!this.target) {
-      const message = this.configurationError ?? 'the Azure OpenAI client is not configured';
-      const error = this.credentialsMissing
-        ? new ProviderAccessError(ERROR_CODES.PROVIDER_KEY_MISSING, message, { provider: this.provider })
-        : new ProjectConfigError([message]);
-      return { status: 'denied', error };
-    }
+    if (!this.target) return denyAccessFor(this.problems[0] ?? NOT_CONFIGURED, this.provider);
     if (this.credentials?.kind === 'entra-id' && this.readToken(this.credentials.tokenVariable) === undefined) {
       const message = `${this.credentials.tokenVariable} (named by provider.options.azure_ad_token_env) is not set: it must hold an Entra ID token`;
       return { status: 'denied', error: new ProviderAccessError(ERROR_CODES.PROVIDER_KEY_MISSING, message, { provider: this.provider }) };

@@ -1,6 +1,7 @@
 import type { LanguageModelWarning } from '../../core/language-model';
 import { convertOpenAIProviderOptions, type OpenAIProviderOptions } from '../shared/convert-openai-provider-options';
 import { ownProperty } from '../../core/own-property';
+import { isRecord } from '../../core/is-record';
 
 /** Body fields prelabel sets itself, from the messages and the other provider settings. */
 const RESERVED_BODY_FIELDS: Readonly<Record<string, string>> = {
@@ -13,10 +14,6 @@ const RESERVED_BODY_FIELDS: Readonly<Record<string, string>> = {
   stream: 'prelabel (it does not stream)',
   n: 'prelabel (one answer per call)',
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function readExtraBody(value: unknown): { extraBody: Record<string, unknown>; warnings: LanguageModelWarning[] } {
   if (value === undefined) return { extraBody: {}, warnings: [] };

@@ -1,29 +1,30 @@
 import { inject, injectable } from 'tsyringe';
-import { ProjectConfigError, ProviderCallError } from '../../core/errors';
+import { ProviderCallError } from '../../core/errors';
 import type { LanguageModel, LanguageModelCallOptions, LanguageModelResult, ModelAccess, StructuredOutputMode } from '../../core/language-model';
-import type { ProjectSettings } from '../../core/project-settings';
+import type { ProjectSettings, ProviderSettings } from '../../core/project-settings';
+import type { ProviderSettingsContext, ProviderSettingsProblem } from '../../core/provider-settings-check';
 import { TOKENS } from '../../core/tokens';
 import { checkOpenAIModelAccess, type OpenAIModelAccessTarget } from '../shared/check-openai-model-access';
 import { createAccessCheckKey } from '../shared/create-access-check-key';
 import { createOpenAIClient } from '../shared/create-openai-client';
 import { describeModelSetting, describeSettingsFile } from '../shared/describe-settings-file';
 import { generateChatCompletion, type ChatCompletionTarget } from '../shared/generate-chat-completion';
-import { nonEmpty } from '../shared/non-empty';
+import { denyAccessFor } from '../shared/deny-access-for';
+import { resolveProviderEndpoint, type ProviderEndpointSource } from '../shared/resolve-provider-endpoint';
 import { convertOpenAICompatibleProviderOptions } from './convert-openai-compatible-provider-options';
 import { OPENAI_COMPATIBLE_PROVIDER } from './openai-compatible-provider-name';
 import { resolveOpenAICompatibleStructuredOutput } from './resolve-openai-compatible-structured-output';
 
 export { OPENAI_COMPATIBLE_PROVIDER } from './openai-compatible-provider-name';
 
-function findBaseURLProblem(baseURL: string | undefined): string | null {
-  if (baseURL === undefined) {
-    return 'provider.base_url is required for the openai-compatible provider: the Chat Completions base URL of the server, e.g. http://localhost:11434/v1 (Ollama) or http://localhost:8000/v1 (vLLM)';
-  }
-  if (!URL.canParse(baseURL) || !/^https?:$/.test(new URL(baseURL).protocol)) {
-    return 'provider.base_url is not a valid http(s) URL';
-  }
-  return null;
-}
+const NOT_CONFIGURED: ProviderSettingsProblem = { field: '', code: 'PROJECT_CONFIG_INVALID', message: 'the OpenAI-compatible client is not configured' };
+
+/** Only `provider.base_url` and `provider.api_key`: never OPENAI_API_KEY, so an OpenAI key does not reach another server. */
+const OPENAI_COMPATIBLE_ENDPOINT: ProviderEndpointSource = {
+  httpOnly: true,
+  baseUrlRequired:
+    'provider.base_url is required for the openai-compatible provider: the Chat Completions base URL of the server, e.g. http://localhost:11434/v1 (Ollama) or http://localhost:8000/v1 (vLLM)',
+};
 
 /**
  * The `openai-compatible` provider: any server speaking OpenAI Chat Completions at `provider.base_url` (Ollama, vLLM,
@@ -43,15 +44,19 @@ export class OpenAICompatibleLanguageModel implements LanguageModel {
   readonly returnsLogprobs: boolean;
   readonly accessCheckKey: string;
 
-  /** Null when the settings cannot work; `generate` then throws `configurationError`. */
+  /** Null when the settings cannot work; `generate` then throws the first of `problems`. */
   private readonly target: ChatCompletionTarget | null;
-  private readonly configurationError: string | null;
+  private readonly problems: ProviderSettingsProblem[];
   private readonly accessTarget: OpenAIModelAccessTarget | null;
+
+  /** An http(s) `provider.base_url`; the key is optional. Checked when a project file loads. */
+  static checkSettings(provider: ProviderSettings, context: ProviderSettingsContext): ProviderSettingsProblem[] {
+    return resolveProviderEndpoint(provider, context, OPENAI_COMPATIBLE_ENDPOINT).problems;
+  }
 
   constructor(
     @inject(TOKENS.ProjectSettings) settings: ProjectSettings,
-    // Injected like every provider's; this one reads nothing from the environment.
-    @inject(TOKENS.Environment) _environment: NodeJS.ProcessEnv,
+    @inject(TOKENS.Environment) environment: NodeJS.ProcessEnv,
   ) {
     const { provider } = settings;
     this.modelId = provider.model;
@@ -59,13 +64,16 @@ export class OpenAICompatibleLanguageModel implements LanguageModel {
     this.acceptsImages = provider.acceptsImages ?? false;
     this.returnsLogprobs = provider.options.logprobs === true;
 
-    const apiKey = nonEmpty(provider.apiKey);
-    const baseURL = nonEmpty(provider.baseUrl)?.trim();
+    const { apiKey, baseURL, problems } = resolveProviderEndpoint(
+      provider,
+      { environment, sourceFile: settings.sourceFile },
+      OPENAI_COMPATIBLE_ENDPOINT,
+    );
     const { options: providerOptions, extraBody, warnings } = convertOpenAICompatibleProviderOptions(provider.options);
-    this.configurationError = findBaseURLProblem(baseURL);
+    this.problems = problems;
 
     this.target =
-      this.configurationError || baseURL === undefined
+      problems.length > 0 || baseURL === undefined
         ? null
         : {
             client: createOpenAIClient({ apiKey, baseURL, timeoutMs: provider.timeoutMs }),
@@ -92,16 +100,12 @@ export class OpenAICompatibleLanguageModel implements LanguageModel {
 
   /** Retrieves the model, or lists the server's models when it has no `GET /models/{id}` (vLLM, llama.cpp). */
   async checkAccess(signal: AbortSignal): Promise<ModelAccess> {
-    if (!this.accessTarget) return { status: 'denied', error: new ProjectConfigError([this.configurationError ?? 'the OpenAI-compatible client is not configured']) };
+    if (!this.accessTarget) return denyAccessFor(this.problems[0] ?? NOT_CONFIGURED, this.provider);
     return checkOpenAIModelAccess(this.accessTarget, signal);
   }
 
   async generate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {
-    if (!this.target) {
-      throw new ProviderCallError(this.configurationError ?? 'the OpenAI-compatible client is not configured', {
-        provider: this.provider,
-      });
-    }
+    if (!this.target) throw new ProviderCallError((this.problems[0] ?? NOT_CONFIGURED).message, { provider: this.provider });
     return generateChatCompletion(this.target, options);
   }
 }

@@ -1,7 +1,8 @@
 import { inject, injectable } from 'tsyringe';
-import { ERROR_CODES, ProjectConfigError, ProviderAccessError, ProviderCallError } from '../../core/errors';
+import { ProviderCallError } from '../../core/errors';
 import type { LanguageModel, LanguageModelCallOptions, LanguageModelResult, ModelAccess, StructuredOutputMode } from '../../core/language-model';
-import type { ProjectSettings } from '../../core/project-settings';
+import type { ProjectSettings, ProviderSettings } from '../../core/project-settings';
+import type { ProviderSettingsContext, ProviderSettingsProblem } from '../../core/provider-settings-check';
 import { TOKENS } from '../../core/tokens';
 import { convertOpenAIProviderOptions } from '../shared/convert-openai-provider-options';
 import { checkOpenAIModelAccess, type OpenAIModelAccessTarget } from '../shared/check-openai-model-access';
@@ -9,7 +10,9 @@ import { createAccessCheckKey } from '../shared/create-access-check-key';
 import { createOpenAIClient } from '../shared/create-openai-client';
 import { describeModelSetting, describeSettingsFile } from '../shared/describe-settings-file';
 import { generateChatCompletion, type ChatCompletionTarget } from '../shared/generate-chat-completion';
+import { denyAccessFor } from '../shared/deny-access-for';
 import { nonEmpty } from '../shared/non-empty';
+import { resolveProviderEndpoint, type ProviderEndpointSource } from '../shared/resolve-provider-endpoint';
 import { resolveOpenAIImageInput } from '../shared/resolve-openai-image-input';
 import { resolveOpenAIStructuredOutput } from '../shared/resolve-openai-structured-output';
 import { supportsOpenAILogprobs } from '../shared/supports-openai-logprobs';
@@ -17,11 +20,14 @@ import { OPENAI_PROVIDER } from './openai-provider-name';
 
 export { OPENAI_PROVIDER } from './openai-provider-name';
 
-const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+const NOT_CONFIGURED: ProviderSettingsProblem = { field: '', code: 'PROJECT_CONFIG_INVALID', message: 'the OpenAI client is not configured' };
 
-function isOpenAIHost(baseURL: string): boolean {
-  return URL.canParse(baseURL) && new URL(baseURL).hostname === 'api.openai.com';
-}
+const OPENAI_ENDPOINT: ProviderEndpointSource = {
+  keyVariable: 'OPENAI_API_KEY',
+  baseUrlVariable: 'OPENAI_BASE_URL',
+  defaultBaseUrl: 'https://api.openai.com/v1',
+  keyRequiredHost: 'api.openai.com',
+};
 
 /** The `openai` provider: OpenAI Chat Completions, or any server that speaks it (`provider.baseUrl`). */
 @injectable()
@@ -34,11 +40,15 @@ export class OpenAILanguageModel implements LanguageModel {
   readonly returnsLogprobs: boolean;
   readonly accessCheckKey: string;
 
-  /** Null when the settings cannot work; `generate` then throws `configurationError`. */
+  /** Null when the settings cannot work; `generate` then throws the first of `problems`. */
   private readonly target: ChatCompletionTarget | null;
-  private readonly configurationError: string | null;
+  private readonly problems: ProviderSettingsProblem[];
   private readonly accessTarget: OpenAIModelAccessTarget | null;
-  private readonly keyMissing: boolean;
+
+  /** A key, when api.openai.com is the server, and a base URL that is a URL; checked when a project file loads. */
+  static checkSettings(provider: ProviderSettings, context: ProviderSettingsContext): ProviderSettingsProblem[] {
+    return resolveProviderEndpoint(provider, context, OPENAI_ENDPOINT).problems;
+  }
 
   constructor(
     @inject(TOKENS.ProjectSettings) settings: ProjectSettings,
@@ -50,23 +60,20 @@ export class OpenAILanguageModel implements LanguageModel {
     this.acceptsImages = resolveOpenAIImageInput(provider);
     this.returnsLogprobs = supportsOpenAILogprobs(provider.model);
 
-    const apiKey = nonEmpty(provider.apiKey) ?? nonEmpty(environment.OPENAI_API_KEY);
-    const baseURL = nonEmpty(provider.baseUrl) ?? nonEmpty(environment.OPENAI_BASE_URL) ?? OPENAI_BASE_URL;
+    const endpoint = resolveProviderEndpoint(provider, { environment, sourceFile: settings.sourceFile }, OPENAI_ENDPOINT);
+    const { apiKey, problems } = endpoint;
+    const baseURL = endpoint.baseURL ?? '';
+    this.problems = problems;
     const { options: providerOptions, warnings } = convertOpenAIProviderOptions(provider.options);
 
     const settingsFile = describeSettingsFile(settings.sourceFile);
     const keySetting = `OPENAI_API_KEY in the environment of prelabel, or provider.api_key: \${VAR} in ${settingsFile}`;
-    this.keyMissing = URL.canParse(baseURL) && !apiKey && isOpenAIHost(baseURL);
-    this.configurationError = !URL.canParse(baseURL)
-      ? 'provider.base_url (or OPENAI_BASE_URL) is not a valid URL'
-      : this.keyMissing
-        ? `OPENAI_API_KEY is not set: set it in the environment of prelabel, or provider.api_key: \${VAR} in ${settingsFile}`
-        : null;
     this.accessCheckKey = createAccessCheckKey({ provider: this.provider, baseURL, apiKey, modelId: this.modelId });
 
-    this.target = this.configurationError
-      ? null
-      : {
+    this.target =
+      problems.length > 0
+        ? null
+        : {
           client: createOpenAIClient({
             apiKey,
             baseURL,
@@ -92,21 +99,13 @@ export class OpenAILanguageModel implements LanguageModel {
   }
 
   async checkAccess(signal: AbortSignal): Promise<ModelAccess> {
-    if (!this.accessTarget) {
-      const message = this.configurationError ?? 'the OpenAI client is not configured';
-      const error = this.keyMissing
-        ? new ProviderAccessError(ERROR_CODES.PROVIDER_KEY_MISSING, message, { provider: this.provider })
-        : new ProjectConfigError([message]);
-      return { status: 'denied', error };
-    }
+    if (!this.accessTarget) return denyAccessFor(this.problems[0] ?? NOT_CONFIGURED, this.provider);
     return checkOpenAIModelAccess(this.accessTarget, signal);
   }
 
   async generate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {
     if (!this.target) {
-      throw new ProviderCallError(this.configurationError ?? 'the OpenAI client is not configured', {
-        provider: this.provider,
-      });
+      throw new ProviderCallError((this.problems[0] ?? NOT_CONFIGURED).message, { provider: this.provider });
     }
     return generateChatCompletion(this.target, options);
   }

@@ -1,16 +1,13 @@
 import type { CachedAnswer } from '../../core/response-cache';
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../../core/is-record';
 
 function looksLikeCachedAnswer(value: unknown): value is CachedAnswer {
   return (
-    isObject(value) &&
+    isRecord(value) &&
     typeof value.text === 'string' &&
-    isObject(value.finishReason) &&
+    isRecord(value.finishReason) &&
     typeof value.finishReason.unified === 'string' &&
-    isObject(value.usage)
+    isRecord(value.usage)
   );
 }
 

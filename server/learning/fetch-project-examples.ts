@@ -1,8 +1,10 @@
 import type { LabeledExample } from '../../core/example-store';
+import type { RetrySettings } from '../../core/project-settings';
 import { silentLogger, type Logger } from '../../core/logger';
-import { LabelStudioCredentials } from '../media/label-studio-credentials';
-import { readResponseBody, sendHttpRequest } from '../media/send-http-request';
-import { isRecord, readLabeledExample } from './read-labeled-example';
+import { LabelStudioClient, type LabelStudioResponse } from '../label-studio/label-studio-client';
+import { isRecord } from '../../core/is-record';
+import { readLabeledExample } from './read-labeled-example';
+import { errorMessageOf } from '../../core/error-message-of';
 
 export interface FetchProjectExamplesOptions {
   projectId: string;
@@ -21,6 +23,8 @@ export interface FetchProjectExamplesOptions {
   /** Per page. Default 64 MiB. */
   maxPageBytes?: number;
   signal?: AbortSignal;
+  /** Retries of Label Studio's 429/502/503/504 answers; default the client's. */
+  retry?: RetrySettings;
 }
 
 export type ProjectExamplesFetchFailure = 'not-configured' | 'authentication' | 'http-status' | 'invalid-response' | 'timeout' | 'aborted' | 'network' | 'too-large';
@@ -45,10 +49,6 @@ const DEFAULT_MAX_PAGE_BYTES = 64 * 1024 * 1024;
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
-}
-
-function redact(message: string, secrets: string[]): string {
-  return secrets.reduce((redacted, secret) => redacted.split(secret).join('[redacted]'), message);
 }
 
 function labelStudioBase(labelStudioUrl: string | undefined): string {
@@ -95,49 +95,38 @@ export async function fetchProjectExamples(options: FetchProjectExamplesOptions)
   const base = labelStudioBase(
     nonEmpty(options.labelStudioUrl) ?? nonEmpty(environment.LABEL_STUDIO_URL) ?? nonEmpty(environment.LABEL_STUDIO_HOST),
   );
-  const credentials = new LabelStudioCredentials({
+  const client = new LabelStudioClient({
     apiKey: nonEmpty(options.apiKey) ?? nonEmpty(environment.LABEL_STUDIO_API_KEY) ?? nonEmpty(environment.LABEL_STUDIO_ACCESS_TOKEN),
     baseUrl: base,
     timeoutMs,
     logger,
+    ...(options.retry && { retry: options.retry }),
   });
   const deadline = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
   const startedAt = Date.now();
 
-  const fetchPage = async (page: number): Promise<{ status: number; body: Buffer; described: string }> => {
-    const url = new URL(`${base}/api/tasks/`);
-    url.search = new URLSearchParams({ project: options.projectId, page: String(page), page_size: String(pageSize), fields: 'all' }).toString();
-    const described = `GET ${url.origin}${url.pathname} (project ${options.projectId}, page ${page})`;
-    for (let attempt = 1; ; attempt += 1) {
-      const authorization = await credentials.authorization(signal);
-      const response = await sendHttpRequest({
-        method: 'GET',
-        url,
-        headers: { accept: 'application/json', 'user-agent': 'prelabel', ...(authorization && { authorization }) },
-        signal,
-        guardResolvedAddresses: false,
-      });
-      const status = response.statusCode ?? 0;
-      if ((status === 401 || status === 403) && attempt === 1 && credentials.invalidate()) {
-        response.resume();
-        continue;
-      }
-      const body = await readResponseBody(response, maxPageBytes, `the answer to ${described}`);
-      return { status, body, described };
+  const readPage = ({ status, body, described }: LabelStudioResponse): { items: unknown[]; total: number | undefined } => {
+    if (status === 401 || status === 403) {
+      throw new ProjectExamplesFetchError('authentication', `Label Studio rejected the API key: ${described} answered ${status} (check LABEL_STUDIO_API_KEY)`, status);
     }
+    if (status < 200 || status > 299) throw new ProjectExamplesFetchError('http-status', `${described} answered ${status}`, status);
+    const { tasks, total } = readTaskPage(body, described);
+    return { items: tasks, total };
   };
 
   const examples: LabeledExample[] = [];
   try {
-    for (let page = 1; page <= maxPages; page += 1) {
-      const { status, body, described } = await fetchPage(page);
-      if (status === 404 && page > 1) break;
-      if (status === 401 || status === 403) {
-        throw new ProjectExamplesFetchError('authentication', `Label Studio rejected the API key: ${described} answered ${status} (check LABEL_STUDIO_API_KEY)`, status);
-      }
-      if (status < 200 || status > 299) throw new ProjectExamplesFetchError('http-status', `${described} answered ${status}`, status);
-      const { tasks, total } = readTaskPage(body, described);
+    const pages = client.pages('/api/tasks/', {
+      query: (page) => ({ project: options.projectId, page: String(page), page_size: String(pageSize), fields: 'all' }),
+      pageSize,
+      maxPages,
+      maxBytes: maxPageBytes,
+      signal,
+      describe: (page) => `(project ${options.projectId}, page ${page})`,
+      readPage,
+    });
+    for await (const { page, items: tasks, total } of pages) {
       const now = Date.now();
       for (const task of tasks) {
         const annotations = isRecord(task) && Array.isArray(task.annotations) ? task.annotations : [];
@@ -147,13 +136,12 @@ export async function fetchProjectExamples(options: FetchProjectExamplesOptions)
         }
       }
       logger.info({ page, tasks: tasks.length, total, examples: examples.length }, 'read a page of Label Studio tasks');
-      if (tasks.length < pageSize || (total !== undefined && page * pageSize >= total)) break;
-      if (page === maxPages) logger.warn({ maxPages }, 'stopped reading Label Studio tasks at the page limit');
+      const isLast = tasks.length < pageSize || (total !== undefined && page * pageSize >= total);
+      if (page === maxPages && !isLast) logger.warn({ maxPages }, 'stopped reading Label Studio tasks at the page limit');
     }
   } catch (error) {
-    const secrets = credentials.secrets;
     if (error instanceof ProjectExamplesFetchError) {
-      throw new ProjectExamplesFetchError(error.failure, redact(error.message, secrets), error.statusCode);
+      throw new ProjectExamplesFetchError(error.failure, client.redact(error.message), error.statusCode);
     }
     if (options.signal?.aborted && !deadline.aborted) {
       throw new ProjectExamplesFetchError('aborted', `reading project ${options.projectId}'s tasks from Label Studio was aborted`);
@@ -162,7 +150,7 @@ export async function fetchProjectExamples(options: FetchProjectExamplesOptions)
       throw new ProjectExamplesFetchError('timeout', `reading project ${options.projectId}'s tasks from Label Studio took longer than ${timeoutMs} ms`);
     }
     const failure = (error as { failure?: unknown }).failure;
-    const reason = redact((error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)), secrets);
+    const reason = client.redact((error as NodeJS.ErrnoException).code ?? errorMessageOf(error));
     if (failure === 'authentication') throw new ProjectExamplesFetchError('authentication', reason);
     if (failure === 'too-large') throw new ProjectExamplesFetchError('too-large', reason);
     throw new ProjectExamplesFetchError('network', `reading project ${options.projectId}'s tasks from ${base} failed: ${reason}`);

@@ -1,14 +1,11 @@
 import type { LabeledExample, LabeledRegion } from '../../core/example-store';
+import { isRecord } from '../../core/is-record';
 
 /** What one Label Studio annotation (webhook or API shape) means for the example store. */
 export type AnnotationReading =
   | { kind: 'example'; example: LabeledExample }
   /** Cancelled ("skipped") or emptied: the annotation must not be, or no longer be, an example. */
   | { kind: 'withdrawn'; annotationId: number | string };
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A Label Studio id: an integer, or a non-empty string. */
 export function readId(value: unknown): number | string | undefined {

@@ -1,6 +1,7 @@
 import type { LabeledExample } from '../../core/example-store';
 import { parseProjectId } from '../label-studio-requests';
-import { isRecord, readId, readLabeledExample } from './read-labeled-example';
+import { isRecord } from '../../core/is-record';
+import { readId, readLabeledExample } from './read-labeled-example';
 
 export const EXAMPLE_WEBHOOK_ACTIONS = ['ANNOTATION_CREATED', 'ANNOTATION_UPDATED', 'ANNOTATIONS_CREATED', 'ANNOTATIONS_DELETED'] as const;
 export type ExampleWebhookAction = (typeof EXAMPLE_WEBHOOK_ACTIONS)[number];

@@ -5,11 +5,12 @@ import { silentLogger, type Logger } from '../../core/logger';
 import { classifyAddress, isMetadataHostName, stripBrackets } from './classify-address';
 import { decodeDataUrl, type InlineImage } from './decode-data-url';
 import { HostAllowList, normalizeHostName } from './host-allow-list';
-import { LabelStudioCredentials } from './label-studio-credentials';
+import { LabelStudioClient } from '../label-studio/label-studio-client';
 import { MediaLoadError } from './media-load-error';
 import { MediaRefusedError } from './media-refused-error';
 import { essenceOf, isDeclaredNonImage, resolveImageType } from './resolve-image-type';
 import { readResponseBody, sendHttpRequest } from './send-http-request';
+import { errorMessageOf } from '../../core/error-message-of';
 
 export interface LabelStudioMediaLoaderOptions {
   /** Default: LABEL_STUDIO_URL, else LABEL_STUDIO_HOST. May carry a path prefix (`https://host/label-studio`). */
@@ -105,7 +106,8 @@ export class LabelStudioMediaLoader {
   /** LABEL_STUDIO_URL names a host on a private network: its redirects may lead to private addresses (MinIO). */
   private readonly labelStudioIsPrivate: boolean;
   private readonly configurationProblem: string | undefined;
-  private readonly credentials: LabelStudioCredentials;
+  /** Label Studio's credentials: the key, or the access token a Personal Access Token is exchanged for. */
+  private readonly labelStudio: LabelStudioClient;
   private readonly allowList: HostAllowList;
   private readonly passPublicUrls: boolean;
   private readonly maxBytes: number;
@@ -139,7 +141,7 @@ export class LabelStudioMediaLoader {
       this.labelStudioBase = `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
     }
 
-    this.credentials = new LabelStudioCredentials({
+    this.labelStudio = new LabelStudioClient({
       apiKey: nonEmpty(options.apiKey) ?? nonEmpty(environment.LABEL_STUDIO_API_KEY) ?? nonEmpty(environment.LABEL_STUDIO_ACCESS_TOKEN),
       baseUrl: this.labelStudioBase ?? '',
       timeoutMs: this.timeoutMs,
@@ -275,7 +277,7 @@ export class LabelStudioMediaLoader {
       let response: IncomingMessage;
       try {
         const headers: Record<string, string> = { accept: 'image/*', 'accept-encoding': 'identity', 'user-agent': 'prelabel' };
-        const authorization = toLabelStudio ? await this.credentials.authorization(signals.combined) : undefined;
+        const authorization = toLabelStudio ? await this.labelStudio.authorization(signals.combined) : undefined;
         if (authorization) headers.authorization = authorization;
         response = await sendHttpRequest({ method: 'GET', url, headers, signal: signals.combined, guardResolvedAddresses: !toLabelStudio, refusePrivateAddresses });
       } catch (error) {
@@ -283,7 +285,7 @@ export class LabelStudioMediaLoader {
       }
       const status = response.statusCode ?? 0;
 
-      if (toLabelStudio && status === 401 && !retriedWithNewToken && this.credentials.invalidate()) {
+      if (toLabelStudio && status === 401 && !retriedWithNewToken && this.labelStudio.invalidate()) {
         response.destroy();
         retriedWithNewToken = true;
         continue;
@@ -354,7 +356,7 @@ export class LabelStudioMediaLoader {
     if (signals.deadline.aborted) {
       return new MediaLoadError('timeout', `downloading ${described} took longer than ${this.timeoutMs} ms`, { isRetryable: true });
     }
-    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    const reason = (error as NodeJS.ErrnoException).code ?? errorMessageOf(error);
     return new MediaLoadError('network', `could not download ${described}: ${this.redact(reason)}`, { isRetryable: true });
   }
 
@@ -368,6 +370,6 @@ export class LabelStudioMediaLoader {
   }
 
   private redact(text: string): string {
-    return this.credentials.secrets.reduce((redacted, secret) => redacted.split(secret).join('[redacted]'), text);
+    return this.labelStudio.redact(text);
   }
 }

@@ -1,4 +1,4 @@
-import { ERROR_CODES, PrelabelError, type PrelabelErrorOptions } from '../../core/errors';
+import { ERROR_CODES, markerOf, PrelabelError, type PrelabelErrorOptions } from '../../core/errors';
 
 export type MediaLoadFailure =
   /** LABEL_STUDIO_URL is missing or not an http(s) URL. */
@@ -14,6 +14,7 @@ export type MediaLoadFailure =
 
 /** A task's image that could not be loaded. Only the host and path of the URL appear in the message. */
 export class MediaLoadError extends PrelabelError {
+  static override readonly marker = markerOf('MediaLoadError');
   readonly failure: MediaLoadFailure;
   readonly statusCode?: number;
 

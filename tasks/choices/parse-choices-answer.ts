@@ -1,6 +1,7 @@
 import type { ControlParseResult } from '../../core/control-task';
-import type { ControlOption, ControlTag } from '../../core/label-config';
+import type { ControlTag } from '../../core/label-config';
 import { abstain } from '../shared/abstain';
+import { createLabelMatcher, listLabels, normalizeLabel } from '../shared/create-label-matcher';
 import { describeKind } from '../shared/describe-kind';
 import { quoteText } from '../shared/quote-text';
 import { choicesLabels } from './create-choices-schema';
@@ -8,52 +9,12 @@ import { choicesLabels } from './create-choices-schema';
 /** The labels a Choices answer selects, distinct and in config order; one label for a single-choice control. */
 export type ChoicesValue = string[];
 
-interface LabelMatcher {
-  /** Exact text → label; result values win over values and aliases. */
-  exact: Map<string, string>;
-  /** Normalised text → label, or null when two labels normalise alike. */
-  normalized: Map<string, string | null>;
-}
+type LabelMatcher = (text: string) => string | undefined;
 
-const MAX_LISTED_LABELS = 12;
 const NUMBERED_BULLET = /^\s*\d{1,3}[.)]\s+/;
 
-/** Unicode NFKC, case-folded, punctuation and invisible format characters removed, whitespace collapsed. */
-export function normalizeLabel(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toUpperCase()
-    .toLowerCase()
-    .replace(/\p{Cf}/gu, '')
-    .replace(/[\p{P}`^~|]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function spellingsOf(option: ControlOption): string[] {
-  return [option.resultValue, option.value, ...(option.alias === undefined ? [] : [option.alias])];
-}
-
-function createLabelMatcher(options: ControlOption[]): LabelMatcher {
-  const exact = new Map<string, string>();
-  const normalized = new Map<string, string | null>();
-  for (const option of options) exact.set(option.resultValue, option.resultValue);
-  for (const option of options) {
-    for (const spelling of spellingsOf(option)) {
-      if (!exact.has(spelling)) exact.set(spelling, option.resultValue);
-      const key = normalizeLabel(spelling);
-      if (key === '') continue;
-      const known = normalized.get(key);
-      normalized.set(key, known === undefined || known === option.resultValue ? option.resultValue : null);
-    }
-  }
-  return { exact, normalized };
-}
-
-function matchLabel(text: string, matcher: LabelMatcher): string | undefined {
-  const exact = matcher.exact.get(text) ?? matcher.exact.get(text.trim());
-  return exact ?? matcher.normalized.get(normalizeLabel(text)) ?? undefined;
-}
+/** Exported here too, where its tests and users found it. */
+export { normalizeLabel };
 
 function withoutBullet(text: string): string {
   return text.replace(NUMBERED_BULLET, '');
@@ -66,8 +27,7 @@ function withoutPrefix(text: string): string {
 /** A piece of a plain-text answer as written, without its list bullet, then without a `Category:`-style prefix. */
 function matchPiece(piece: string, matcher: LabelMatcher): string[] {
   const cleaned = withoutBullet(piece.normalize('NFKC'));
-  const label =
-    matchLabel(piece, matcher) ?? matchLabel(cleaned, matcher) ?? matchLabel(withoutPrefix(cleaned), matcher);
+  const label = matcher(piece) ?? matcher(cleaned) ?? matcher(withoutPrefix(cleaned));
   return label === undefined ? [] : [label];
 }
 
@@ -105,11 +65,6 @@ function answerTexts(raw: unknown): string[] | undefined {
   const text = textOf(raw);
   if (text === undefined) return undefined;
   return isBlank(text) ? [] : [text];
-}
-
-function listLabels(labels: string[]): string {
-  const listed = labels.slice(0, MAX_LISTED_LABELS).join(', ');
-  return labels.length > MAX_LISTED_LABELS ? `${listed}, …` : listed;
 }
 
 function inConfigOrder(labels: Set<string>, control: ControlTag): string[] {

@@ -1,7 +1,9 @@
 import type { ControlParseResult } from '../../core/control-task';
-import type { ControlOption, ControlTag } from '../../core/label-config';
-import { normalizeLabel } from '../choices/parse-choices-answer';
+import { isRecord } from '../../core/is-record';
+import { parseJsonText } from '../../core/json/extract-json-object';
+import type { ControlTag } from '../../core/label-config';
 import { abstain } from '../shared/abstain';
+import { createLabelMatcher, listLabels } from '../shared/create-label-matcher';
 import { quoteText } from '../shared/quote-text';
 import { spanLabels } from './create-labels-schema';
 import { describeSpanKind } from './describe-span-kind';
@@ -26,23 +28,7 @@ export interface SpanAnswer<M extends Mention = Mention> {
 /** Reads task-specific keys of an answer item (e.g. the paragraph); returns the mention, or why the item is unusable. */
 export type MentionReader<M extends Mention> = (item: Record<string, unknown>, mention: Mention) => M | string;
 
-const MAX_LISTED_LABELS = 12;
 const MAX_REASONS_IN_ABSTENTION = 3;
-const CODE_FENCE = /^```[A-Za-z]*\s*\n?([\s\S]*?)```$/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function parseJsonText(text: string): unknown {
-  const trimmed = text.trim();
-  const fenced = CODE_FENCE.exec(trimmed)?.[1] ?? trimmed;
-  try {
-    return JSON.parse(fenced) as unknown;
-  } catch {
-    return undefined;
-  }
-}
 
 function looksLikeMention(value: Record<string, unknown>): boolean {
   return Object.hasOwn(value, 'text') || Object.hasOwn(value, 'label');
@@ -63,33 +49,6 @@ function answerItems(raw: unknown, allowText = true): unknown[] | undefined {
   return lists.length === 1 ? lists[0] : undefined;
 }
 
-function spellingsOf(option: ControlOption): string[] {
-  return [option.resultValue, option.value, ...(option.alias === undefined ? [] : [option.alias])];
-}
-
-/** Label text → label: exact result values first, then values and aliases, then a unique normalised spelling. */
-export function createLabelMatcher(control: ControlTag): (text: string) => string | undefined {
-  const exact = new Map<string, string>();
-  const normalized = new Map<string, string | null>();
-  for (const option of control.options) exact.set(option.resultValue, option.resultValue);
-  for (const option of control.options) {
-    for (const spelling of spellingsOf(option)) {
-      if (!exact.has(spelling)) exact.set(spelling, option.resultValue);
-      const key = normalizeLabel(spelling);
-      if (key === '') continue;
-      const known = normalized.get(key);
-      normalized.set(key, known === undefined || known === option.resultValue ? option.resultValue : null);
-    }
-  }
-  return (text) => exact.get(text) ?? exact.get(text.trim()) ?? normalized.get(normalizeLabel(text)) ?? undefined;
-}
-
-function listLabels(control: ControlTag): string {
-  const labels = spanLabels(control);
-  const listed = labels.slice(0, MAX_LISTED_LABELS).join(', ');
-  return labels.length > MAX_LISTED_LABELS ? `${listed}, …` : listed;
-}
-
 function readMention(
   item: unknown,
   matchLabel: (text: string) => string | undefined,
@@ -99,7 +58,7 @@ function readMention(
   const { label: rawLabel, text: rawText, context: rawContext } = item;
   if (typeof rawLabel !== 'string') return `has no label (got ${describeSpanKind(rawLabel)})`;
   const label = matchLabel(rawLabel);
-  if (label === undefined) return `${quoteText(rawLabel)} is not a label (labels: ${listLabels(control)})`;
+  if (label === undefined) return `${quoteText(rawLabel)} is not a label (labels: ${listLabels(spanLabels(control))})`;
   if (typeof rawText !== 'string' || rawText.trim() === '') return 'has no quoted text';
   const text = rawText.trim();
   const context = typeof rawContext === 'string' && rawContext.trim() !== '' ? rawContext : text;
@@ -118,7 +77,7 @@ export function parseMentions<M extends Mention>(
   const items = answerItems(raw);
   if (items === undefined) return abstain(`the answer is not a list of mentions (got ${describeSpanKind(raw)})`);
   if (items.length === 0) return abstain('no mentions');
-  const matchLabel = createLabelMatcher(control);
+  const matchLabel = createLabelMatcher(control.options);
   const answer: SpanAnswer<M> = { mentions: [], rejected: [] };
   items.forEach((item, index) => {
     const common = readMention(item, matchLabel, control);

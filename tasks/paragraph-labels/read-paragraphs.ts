@@ -2,12 +2,9 @@ import type { PredictionTarget } from '../../core/label-config';
 import type { TaskData } from '../../core/label-studio';
 import { readAttribute } from '../shared/read-attribute';
 import { ownProperty } from '../../core/own-property';
+import { isRecord } from '../../core/is-record';
 
 const DEFAULT_TEXT_KEY = 'text';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function paragraphText(item: unknown, textKey: string): string {
   if (!isRecord(item)) return '';

@@ -60,7 +60,9 @@ describe('prelabel validate reports what /setup would refuse', () => {
     delete process.env.OPENAI_BASE_URL;
     const noKey = await validate(write('no-key.yaml', 'projects: [1]\nprovider:\n  model: gpt-4o\n'));
     expect(noKey.exitCode).toBe(1);
-    expect(noKey.printed).toMatch(/^error: .*no-key\.yaml: OPENAI_API_KEY is not set: set it in the environment of prelabel/m);
+    // Found when the file loads, at the provider section's line, and reported once.
+    expect(noKey.printed).toMatch(/^error: .*no-key\.yaml:2:\d+: provider\.api_key: OPENAI_API_KEY is not set: set it in the environment of prelabel/m);
+    expect(noKey.printed.match(/OPENAI_API_KEY is not set/g)).toHaveLength(1);
 
     process.env.OPENAI_BASE_URL = openai.baseURL;
     process.env.OPENAI_API_KEY = 'sk-revoked-key-0000000000';
@@ -80,6 +82,20 @@ describe('prelabel validate reports what /setup would refuse', () => {
     const { exitCode, printed } = await validate(write('boxes.yaml', 'projects: [1]\n'), '--label-config', write('boxes.xml', IMAGE_BOXES));
     expect(exitCode).toBe(1);
     expect(printed).toMatch(/^error: .*boxes\.yaml: no control of the labeling config can be filled by prelabel: <RectangleLabels name="bbox"> on <Image name="image">: geometry on images/m);
+  });
+
+  it('warns about a missing key with --offline (the keys are the server\'s), and fails on a base URL that is not a URL', async () => {
+    delete process.env.OPENAI_BASE_URL;
+    const noKey = await validate('--offline', write('offline-no-key.yaml', 'projects: [1]\nprovider:\n  model: gpt-4o\n'));
+    expect(noKey.exitCode).toBe(0);
+    expect(noKey.printed).toMatch(/^warning: .*offline-no-key\.yaml:2:\d+: provider\.api_key: OPENAI_API_KEY is not set/m);
+
+    process.exitCode = undefined;
+    process.env.OPENAI_BASE_URL = 'not a url';
+    const badUrl = await validate('--offline', write('offline-bad-url.yaml', 'projects: [1]\nprovider:\n  model: gpt-4o\n'));
+    expect(badUrl.exitCode).toBe(1);
+    expect(badUrl.printed).toMatch(/^error: .*offline-bad-url\.yaml:2:\d+: provider\.base_url: provider\.base_url \(or OPENAI_BASE_URL\) is not a valid URL/m);
+    expect(openai.requests).toHaveLength(0);
   });
 
   it('asks the provider nothing with --offline', async () => {

@@ -1,10 +1,7 @@
 import type { EditorPrediction, EditorResult, RenderedEditor } from './label-studio-editor';
+import { isRecord } from '../../core/is-record';
 
 const NUMERIC_TOLERANCE = 1e-6;
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function show(value: unknown): string {
   return value === undefined ? 'nothing' : JSON.stringify(value);
@@ -22,7 +19,7 @@ function compareValues(sent: unknown, kept: unknown, where: string): string[] {
     if (sent.length !== kept.length) return [`${where} is ${show(kept)} in the editor, ${show(sent)} was sent`];
     return sent.flatMap((item, index) => compareValues(item, kept[index], `${where}[${index}]`));
   }
-  if (isPlainObject(sent) && isPlainObject(kept)) {
+  if (isRecord(sent) && isRecord(kept)) {
     return Object.keys(sent).flatMap((key) => compareValues(sent[key], kept[key], `${where}.${key}`));
   }
   return sent === kept ? [] : [`${where} is ${show(kept)} in the editor, ${show(sent)} was sent`];
@@ -30,7 +27,7 @@ function compareValues(sent: unknown, kept: unknown, where: string): string[] {
 
 /** The result's value; a broken result without one is treated as empty, and its loss reported elsewhere. */
 function valueOf(result: EditorResult): Record<string, unknown> {
-  return isPlainObject(result.value) ? result.value : {};
+  return isRecord(result.value) ? result.value : {};
 }
 
 function labelsOf(result: EditorResult): string[] | null {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HangReply, ResetReply, ScriptableReply } from './fake-http-reply';
+import { errorMessageOf } from '../../core/error-message-of';
 
 export interface RecordedHttpRequest {
   method: string;
@@ -138,7 +139,7 @@ export async function startFakeHttpServer<Body, Reply extends ScriptableReply, R
         answer: (body, sendReply) => answer(body, request, response, sendReply),
       });
     } catch (error) {
-      options.sendHandlerFailure(response, error instanceof Error ? error.message : String(error));
+      options.sendHandlerFailure(response, errorMessageOf(error));
     }
   }
 

@@ -1,7 +1,8 @@
 import { PrelabelError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
-import { MediaLoadError } from './media-load-error';
-import { readResponseBody, sendHttpRequest } from './send-http-request';
+import { MediaLoadError } from '../media/media-load-error';
+import { readResponseBody, sendHttpRequest } from '../media/send-http-request';
+import { errorMessageOf } from '../../core/error-message-of';
 
 export interface LabelStudioCredentialsOptions {
   /** A legacy token, or a Personal Access Token (a JWT refresh token); undefined sends no Authorization header. */
@@ -122,7 +123,7 @@ export class LabelStudioCredentials {
       if (deadline.aborted) {
         throw new MediaLoadError('timeout', `${described} took longer than ${this.timeoutMs} ms`, { isRetryable: true });
       }
-      const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+      const reason = (error as NodeJS.ErrnoException).code ?? errorMessageOf(error);
       throw new MediaLoadError('network', `${described} failed: ${reason}`, { isRetryable: true });
     }
 
