@@ -1,5 +1,5 @@
 import { expectedLabel, type LabelStudioTaskShape } from './create-sentiment-tasks';
-import { isRecord } from '../core/is-record';
+import { isRecord } from '../core/shared/is-record';
 
 export interface PredictionCheck {
   /** results.length === tasks.length. */

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { describeError } from '../core/errors';
-import { findPackageRoot } from '../core/package-root';
+import { findPackageRoot } from '../core/shared/package-root';
 import { closeRootServices, createRootServices, type RootServices } from '../server/container';
 import { createLogger, createStderrLogDestination } from '../server/create-logger';
 import { startServer, warnWhenProjectsFolderIsMissing } from '../server/main';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { RequestInvalidError } from '../core/errors';
-import type { LabelStudioTask } from '../core/label-studio';
+import type { LabelStudioTask } from '../core/spec/label-studio';
 
 /**
  * Reads tasks as Label Studio exports and imports them: a JSON list whose items are tasks with `data`, or bare

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RequestInvalidError } from '../core/errors';
-import type { ProjectPipeline as Pipeline, PredictionOutcome } from '../core/project-pipeline';
-import type { ProjectSettings } from '../core/project-settings';
-import type { SkippedControl } from '../core/select-targets';
+import type { ProjectPipeline as Pipeline, PredictionOutcome } from '../core/spec/project-pipeline';
+import type { ProjectSettings } from '../core/spec/project-settings';
+import type { SkippedControl } from '../core/pipeline/select-targets';
 import type { RootServices } from '../server/container';
 import { notScored } from './evaluation/evaluate-control';
 import { evaluateRun } from './evaluation/evaluate-run';

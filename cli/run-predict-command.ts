@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { describeError } from '../core/errors';
-import type { LabelStudioTask } from '../core/label-studio';
-import type { ProjectPipeline as Pipeline } from '../core/project-pipeline';
-import type { ProjectSettings } from '../core/project-settings';
+import type { LabelStudioTask } from '../core/spec/label-studio';
+import type { ProjectPipeline as Pipeline } from '../core/spec/project-pipeline';
+import type { ProjectSettings } from '../core/spec/project-settings';
 import { TOKENS } from '../core/tokens';
 import { loadProjectFile } from '../config/load-project-file';
 import type { RootServices } from '../server/container';

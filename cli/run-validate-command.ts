@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { ERROR_CODES, PrelabelError, type ProjectConfigError } from '../core/errors';
-import type { ProjectSettings } from '../core/project-settings';
+import type { ProjectSettings } from '../core/spec/project-settings';
 import { TOKENS } from '../core/tokens';
 import { formatConfigProblem } from '../config/config-problem';
 import { loadProjectFile, type LoadedProjectFile } from '../config/load-project-file';

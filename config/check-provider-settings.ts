@@ -1,5 +1,5 @@
-import type { ProjectSettings } from '../core/project-settings';
-import { settingsCheckOf, type ProviderSettingsProblem } from '../core/provider-settings-check';
+import type { ProjectSettings } from '../core/spec/project-settings';
+import { settingsCheckOf, type ProviderSettingsProblem } from '../core/spec/provider-settings-check';
 import type { Registry } from '../core/registry';
 import { formatFieldPath, type ConfigProblem, type FieldPath } from './config-problem';
 

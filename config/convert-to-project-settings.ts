@@ -1,5 +1,5 @@
 import { Value } from '@sinclair/typebox/value';
-import type { ProjectSettings, PromptTemplateSource, ProviderSettings } from '../core/project-settings';
+import type { ProjectSettings, PromptTemplateSource, ProviderSettings } from '../core/spec/project-settings';
 import { ProjectFileSchema, ProviderSchema, type ControlFileData, type ProjectFileData, type ProviderFileData } from './project-config-schema';
 
 /** A copy of the data with every missing key that has a schema `default` filled in: the schema is the only source of defaults. */

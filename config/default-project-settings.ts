@@ -1,4 +1,4 @@
-import type { ProjectSettings } from '../core/project-settings';
+import type { ProjectSettings } from '../core/spec/project-settings';
 import { convertToProjectSettings } from './convert-to-project-settings';
 
 /** The settings of a file that sets nothing: every value is its schema default (config/project-config-schema.ts). */

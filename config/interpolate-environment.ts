@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type LineCounter } from 'yaml';
 import { formatFieldPath, type ConfigProblem, type FieldPath } from './config-problem';
 import { mapKeyText, positionOfNode, positionOfOffset } from './locate-yaml-node';
-import { ownProperty } from '../core/own-property';
+import { ownProperty } from '../core/shared/own-property';
 
 /** Parsed `${...}` syntax of one string: literal text and references, a reference's default parsed the same way. */
 export type ReferencePart =

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ERROR_CODES, PrelabelError, type ProjectConfigError } from '../core/errors';
-import type { ProjectSettings } from '../core/project-settings';
+import type { ProjectSettings } from '../core/spec/project-settings';
 import { Registry } from '../core/registry';
 import { createTestRegistry } from '../test/helpers/create-test-registry';
 import { createDefaultProjectSettings } from './default-project-settings';

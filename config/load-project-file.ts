@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { ProjectConfigError } from '../core/errors';
-import type { ProjectSettings } from '../core/project-settings';
+import type { ProjectSettings } from '../core/spec/project-settings';
 import type { Registry } from '../core/registry';
 import { checkProjectWiring } from './check-project-wiring';
 import { formatConfigProblem, sortConfigProblems, type ConfigProblem } from './config-problem';

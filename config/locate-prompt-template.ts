@@ -1,5 +1,5 @@
 import { isScalar, Scalar } from 'yaml';
-import type { PromptTemplateSource } from '../core/project-settings';
+import type { PromptTemplateSource } from '../core/spec/project-settings';
 import { locateYamlNode, positionOfNode } from './locate-yaml-node';
 import type { CheckContext } from './project-file-context';
 

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ERROR_CODES, PrelabelError, type ProjectConfigError } from '../core/errors';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core/spec/logger';
 import { createTestRegistry } from '../test/helpers/create-test-registry';
 import { createDefaultProjectSettings } from './default-project-settings';
 import { BUILT_IN_DEFAULT_SOURCE, ProjectConfigStore } from './project-config-store';

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ProjectConfigError } from '../core/errors';
-import type { Logger } from '../core/logger';
-import type { ProjectSettings } from '../core/project-settings';
+import type { Logger } from '../core/spec/logger';
+import type { ProjectSettings } from '../core/spec/project-settings';
 import type { Registry } from '../core/registry';
 import { formatConfigProblem, sortConfigProblems, type ConfigProblem } from './config-problem';
 import { createDefaultProjectSettings } from './default-project-settings';

@@ -2,7 +2,7 @@
  * Typed errors with stable codes. Only `server/` maps codes to HTTP statuses.
  * Test errors by `code` (or `PrelabelError.isInstance`), not `instanceof`: duplicate module copies break it.
  */
-import { errorMessageOf } from './error-message-of';
+import { errorMessageOf } from './shared/error-message-of';
 
 export const ERROR_CODES = {
   /** A project YAML file does not follow the schema, or names something that does not exist. */

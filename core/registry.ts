@@ -1,9 +1,9 @@
 import { DuplicateComponentError, NoSuchComponentError } from './errors';
-import type { ConfigParser, PromptRenderer, ResponseParser, ResultMapper } from './stages';
-import type { LanguageModel } from './language-model';
-import type { ControlTask } from './control-task';
-import type { Logger } from './logger';
-import type { ProjectSettings } from './project-settings';
+import type { ConfigParser, PromptRenderer, ResponseParser, ResultMapper } from './spec/stages';
+import type { LanguageModel } from './spec/language-model';
+import type { ControlTask } from './spec/control-task';
+import type { Logger } from './spec/logger';
+import type { ProjectSettings } from './spec/project-settings';
 
 /** A class tsyringe can construct (its constructor parameters carry `@inject`). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,22 +1,23 @@
 import type { InjectionToken } from 'tsyringe';
-import type { ProjectSettings } from './project-settings';
+import type { ProjectSettings } from './spec/project-settings';
 import type { Registry } from './registry';
-import type { Logger } from './logger';
+import type { Logger } from './spec/logger';
 import type {
   ConfigParser,
   PromptRenderer,
   ResponseParser,
   ResultMapper,
-} from './stages';
-import type { LanguageModel } from './language-model';
-import type { ModelCandidate, ProjectPipeline } from './project-pipeline';
+} from './spec/stages';
+import type { LanguageModel } from './spec/language-model';
+import type { ModelCandidate } from './model-calls/model-candidate';
+import type { ProjectPipeline } from './spec/project-pipeline';
 import type { PreparedPipeline } from './pipeline/prepare-pipeline';
 import type { AnswerReader } from './pipeline/repair-answer';
 import type { FallbackLanguageModel } from './model-calls/fallback-language-model';
 import type { AnswerCache } from './model-calls/answer-cache';
-import type { MediaLoader } from './media-loader';
-import type { ExampleSource } from './example-store';
-import type { PipelineObserver } from './pipeline-observer';
+import type { MediaLoader } from './spec/media-loader';
+import type { ExampleSource } from './spec/example-store';
+import type { PipelineObserver } from './spec/pipeline-observer';
 import type { ProviderGates } from './model-calls/provider-gates';
 
 /** A symbol token that carries the type it resolves to, so `container.resolve(TOKENS.X)` is typed. */

@@ -1,6 +1,7 @@
 import { NothingToPredictError, UnreadableObjectError, type PrelabelError } from '../core/errors';
-import type { ModelCandidate, ProjectPipeline as Pipeline } from '../core/project-pipeline';
-import type { ProjectSettings } from '../core/project-settings';
+import type { ModelCandidate } from '../core/model-calls/model-candidate';
+import type { ProjectPipeline as Pipeline } from '../core/spec/project-pipeline';
+import type { ProjectSettings } from '../core/spec/project-settings';
 import type { ModelAccessChecks } from './model-access-checks';
 
 export interface ProjectReadiness {

@@ -1,7 +1,7 @@
 import Koa from 'koa';
 import type { Registry as MetricsRegistry } from 'prom-client';
-import type { ExampleStore } from '../core/example-store';
-import type { Logger } from '../core/logger';
+import type { ExampleStore } from '../core/spec/example-store';
+import type { Logger } from '../core/spec/logger';
 import type { ProjectPipelines } from './project-pipelines';
 import { createAuthentication, type AuthenticationSettings } from './middleware/authentication';
 import { createHttpMetrics } from './metrics/http-metrics';

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { prettyFactory } from 'pino-pretty';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core/spec/logger';
 import { SettingError } from '../core/errors';
 import { TerminalLogDestination } from './terminal-log-destination';
 

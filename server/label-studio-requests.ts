@@ -1,6 +1,6 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import { RequestInvalidError } from '../core/errors';
-import type { LabelStudioTask } from '../core/label-studio';
+import type { LabelStudioTask } from '../core/spec/label-studio';
 
 /** The parts of Label Studio's request bodies prelabel relies on (protocol doc §3.3, §3.4); other keys pass. */
 const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });

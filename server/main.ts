@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { describeError, SettingError } from '../core/errors';
 import { DEFAULT_DATA_DIRECTORY } from './cache/create-response-cache';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core/spec/logger';
 import { createApp, DEFAULT_BODY_LIMIT, DEFAULT_PREDICT_DEADLINE_MS } from './create-app';
 import { closeRootServices, createRootServices, type RootServices } from './container';
 import { createLogger } from './create-logger';

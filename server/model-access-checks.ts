@@ -1,5 +1,5 @@
-import type { LanguageModel, ModelAccess } from '../core/language-model';
-import { errorMessageOf } from '../core/error-message-of';
+import type { LanguageModel, ModelAccess } from '../core/spec/language-model';
+import { errorMessageOf } from '../core/shared/error-message-of';
 
 /** Short enough that `/setup` answers within Label Studio's 3 s with checks of several providers running at once. */
 export const ACCESS_CHECK_TIMEOUT_MS = 2000;

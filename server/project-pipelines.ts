@@ -1,13 +1,14 @@
 import type { DependencyContainer } from 'tsyringe';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core/spec/logger';
 import { Pipeline } from '../core/pipeline/pipeline';
 import { formatOf, preparePipeline } from '../core/pipeline/prepare-pipeline';
 import { AnswerReader } from '../core/pipeline/repair-answer';
 import { isUsableAnswer } from '../core/pipeline/language-model-result';
 import { composeModelCalls } from '../core/model-calls/compose-model-calls';
-import type { ModelCandidate, ProjectPipeline } from '../core/project-pipeline';
+import type { ModelCandidate } from '../core/model-calls/model-candidate';
+import type { ProjectPipeline } from '../core/spec/project-pipeline';
 import { LabelStudioMediaLoader } from './media/label-studio-media-loader';
-import type { ProjectSettings } from '../core/project-settings';
+import type { ProjectSettings } from '../core/spec/project-settings';
 import { isComponentFactory, type ComponentImplementation, type Constructor, type Registry } from '../core/registry';
 import { TOKENS } from '../core/tokens';
 import type { ProjectConfigStore } from '../config/project-config-store';

@@ -1,8 +1,8 @@
-import { LABEL_STUDIO_XML_CONFIG_PARSER, LabelStudioXmlConfigParser } from '../core/label-config-parser';
-import { JSON_RESPONSE_PARSER, JsonResponseParser } from '../core/json-response-parser';
-import { LABEL_STUDIO_RESULT_MAPPER, LabelStudioResultMapper } from '../core/label-studio-result-mapper';
+import { LABEL_STUDIO_XML_CONFIG_PARSER, LabelStudioXmlConfigParser } from '../core/label-config/label-config-parser';
+import { JSON_RESPONSE_PARSER, JsonResponseParser } from '../core/stages/json-response-parser';
+import { LABEL_STUDIO_RESULT_MAPPER, LabelStudioResultMapper } from '../core/stages/label-studio-result-mapper';
 import type { Registry } from '../core/registry';
-import { TEMPLATE_PROMPT_RENDERER, TemplatePromptRenderer } from '../core/template-prompt-renderer';
+import { TEMPLATE_PROMPT_RENDERER, TemplatePromptRenderer } from '../core/stages/template-prompt-renderer';
 import { ANTHROPIC_PROVIDER, AnthropicLanguageModel } from '../providers/anthropic';
 import { AZURE_OPENAI_PROVIDER, AzureOpenAILanguageModel } from '../providers/azure-openai';
 import { OPENAI_PROVIDER, OpenAILanguageModel } from '../providers/openai';

@@ -1,4 +1,4 @@
-import type { ControlTask } from '../core/control-task';
+import type { ControlTask } from '../core/spec/control-task';
 import type { Registry } from '../core/registry';
 import { choicesTask } from './choices/choices-task';
 import { dateTimeTask } from './datetime/datetime-task';

@@ -1,4 +1,4 @@
-import type { LanguageModelUsage } from '../../core/language-model';
+import type { LanguageModelUsage } from '../../core/spec/language-model';
 import type { ModelPrice } from '../../server/metrics/model-prices';
 import type { RunCost } from './evaluation-report';
 

@@ -1,10 +1,10 @@
-import type { ControlScore, ScoredItem } from '../../core/control-score';
-import type { ControlTask } from '../../core/control-task';
+import type { ControlScore, ScoredItem } from '../../core/spec/control-score';
+import type { ControlTask } from '../../core/spec/control-task';
 import { createRatio } from '../../core/evaluation-metrics/create-ratio';
-import type { LabelStudioResult, TaskData } from '../../core/label-studio';
-import type { PredictionOutcome } from '../../core/project-pipeline';
-import type { SkippedControl } from '../../core/select-targets';
-import type { PromptTarget } from '../../core/stages';
+import type { LabelStudioResult, TaskData } from '../../core/spec/label-studio';
+import type { PredictionOutcome } from '../../core/spec/project-pipeline';
+import type { SkippedControl } from '../../core/pipeline/select-targets';
+import type { PromptTarget } from '../../core/spec/stages';
 import type { ControlEvaluation } from './evaluation-report';
 
 /** A target whose task scores its own control. */

@@ -1,6 +1,6 @@
-import { LabelStudioXmlConfigParser } from '../../core/label-config-parser';
-import type { LabelStudioResult } from '../../core/label-studio';
-import type { PredictionOutcome } from '../../core/project-pipeline';
+import { LabelStudioXmlConfigParser } from '../../core/label-config/label-config-parser';
+import type { LabelStudioResult } from '../../core/spec/label-studio';
+import type { PredictionOutcome } from '../../core/spec/project-pipeline';
 import { evaluateRun, judgeTask } from './evaluate-run';
 import type { EvaluationTask } from './read-evaluation-tasks';
 import { notScored } from './evaluate-control';

@@ -1,6 +1,6 @@
 import { describeError } from '../../core/errors';
-import type { PredictionOutcome } from '../../core/project-pipeline';
-import type { PromptTarget } from '../../core/stages';
+import type { PredictionOutcome } from '../../core/spec/project-pipeline';
+import type { PromptTarget } from '../../core/spec/stages';
 import type { ModelPrice } from '../../server/metrics/model-prices';
 import { computeConfidenceMetrics } from './compute-confidence-metrics';
 import { computeRunCost, perThousandTasks, sumUsage } from './compute-run-cost';

@@ -1,5 +1,5 @@
-import type { ControlMetrics, Ratio } from '../../core/control-score';
-import type { SkippedControl } from '../../core/select-targets';
+import type { ControlMetrics, Ratio } from '../../core/spec/control-score';
+import type { SkippedControl } from '../../core/pipeline/select-targets';
 import type { ModelPrice } from '../../server/metrics/model-prices';
 
 export type {
@@ -12,7 +12,7 @@ export type {
   Ratio,
   SpanMetrics,
   TextMetrics,
-} from '../../core/control-score';
+} from '../../core/spec/control-score';
 
 export interface ControlEvaluation {
   control: string;

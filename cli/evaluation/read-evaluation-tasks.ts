@@ -1,4 +1,4 @@
-import type { LabelStudioResult, LabelStudioTask } from '../../core/label-studio';
+import type { LabelStudioResult, LabelStudioTask } from '../../core/spec/label-studio';
 import { readTasksFile } from '../read-tasks-file';
 import type { EvaluationTaskCounts } from './evaluation-report';
 import { selectGroundTruth } from './select-ground-truth';

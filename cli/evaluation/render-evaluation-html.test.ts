@@ -1,6 +1,6 @@
-import type { PredictionOutcome } from '../../core/project-pipeline';
-import { LabelStudioXmlConfigParser } from '../../core/label-config-parser';
-import type { LabelStudioResult } from '../../core/label-studio';
+import type { PredictionOutcome } from '../../core/spec/project-pipeline';
+import { LabelStudioXmlConfigParser } from '../../core/label-config/label-config-parser';
+import type { LabelStudioResult } from '../../core/spec/label-studio';
 import { evaluateRun } from './evaluate-run';
 import type { EvaluationReport } from './evaluation-report';
 import { formatEvaluationTable } from './format-evaluation-table';

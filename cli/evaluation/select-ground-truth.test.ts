@@ -1,4 +1,4 @@
-import type { LabelStudioTask } from '../../core/label-studio';
+import type { LabelStudioTask } from '../../core/spec/label-studio';
 import { collectEvaluationTasks } from './read-evaluation-tasks';
 import { selectGroundTruth } from './select-ground-truth';
 

@@ -1,4 +1,4 @@
-import type { LabelStudioResult, LabelStudioTask } from '../../core/label-studio';
+import type { LabelStudioResult, LabelStudioTask } from '../../core/spec/label-studio';
 
 export type GroundTruth =
   | { status: 'annotated'; results: LabelStudioResult[] }

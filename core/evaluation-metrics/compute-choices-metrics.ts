@@ -1,5 +1,5 @@
 import { createRatio } from './create-ratio';
-import type { ChoicesMetrics, ConfusionMatrix, LabelScore } from '../control-score';
+import type { ChoicesMetrics, ConfusionMatrix, LabelScore } from '../spec/control-score';
 
 /** One task's labels for a Choices control: the human's (never empty) and the model's (empty: no answer). */
 export interface ChoicesPair {

@@ -1,4 +1,4 @@
-import type { LabelStudioResult } from '../label-studio';
+import type { LabelStudioResult } from '../spec/label-studio';
 import { computeExactMatchMetrics, isValueMatch } from './compute-exact-match-metrics';
 import { readComparableValue } from './read-comparable-value';
 

@@ -1,5 +1,5 @@
 import { createRatio } from './create-ratio';
-import type { ExactMatchMetrics } from '../control-score';
+import type { ExactMatchMetrics } from '../spec/control-score';
 
 /** One task's comparable values for a control: the human's and the model's (null: no answer). */
 export interface ValuePair {

@@ -1,5 +1,5 @@
 import { createPrecisionRecall } from './create-precision-recall';
-import type { SpanMetrics } from '../control-score';
+import type { SpanMetrics } from '../spec/control-score';
 
 /**
  * One labelled span. `key` identifies its position exactly (as the result states it); `start` and `end` order it

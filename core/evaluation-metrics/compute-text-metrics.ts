@@ -1,5 +1,5 @@
 import { createRatio } from './create-ratio';
-import type { TextMetrics } from '../control-score';
+import type { TextMetrics } from '../spec/control-score';
 
 /** One task's texts for a TextArea: the human's (never empty) and the model's (empty: no answer). */
 export interface TextPair {

@@ -1,4 +1,4 @@
-import type { PrecisionRecall } from '../control-score';
+import type { PrecisionRecall } from '../spec/control-score';
 
 /** F1 is `2·matched / (predicted + gold)`: 0 when one side is empty, null when both are. */
 export function createPrecisionRecall(matched: number, predicted: number, gold: number): PrecisionRecall {

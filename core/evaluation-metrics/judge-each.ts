@@ -1,4 +1,4 @@
-import type { ScoredItem } from '../control-score';
+import type { ScoredItem } from '../spec/control-score';
 
 /**
  * Pairs each item's human and model answers and judges each pair. `pairOf` returns null when the human left the

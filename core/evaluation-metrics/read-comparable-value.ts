@@ -1,4 +1,4 @@
-import type { LabelStudioResult } from '../label-studio';
+import type { LabelStudioResult } from '../spec/label-studio';
 
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

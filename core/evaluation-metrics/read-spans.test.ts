@@ -1,4 +1,4 @@
-import type { LabelStudioResult } from '../label-studio';
+import type { LabelStudioResult } from '../spec/label-studio';
 import { readSpans } from './read-spans';
 
 function result(type: string, value: Record<string, unknown>): LabelStudioResult {

@@ -1,6 +1,6 @@
-import type { LabelStudioResult } from '../label-studio';
+import type { LabelStudioResult } from '../spec/label-studio';
 import type { Span } from './compute-span-metrics';
-import { ownProperty } from '../own-property';
+import { ownProperty } from '../shared/own-property';
 
 /** The document order of a HyperText text node, by the XPath Label Studio writes for it. */
 export type XpathOrder = (xpath: string) => number | undefined;

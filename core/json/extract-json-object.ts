@@ -1,4 +1,4 @@
-import { isRecord } from '../is-record';
+import { isRecord } from '../shared/is-record';
 import { findCodeFences, unwrapCodeFence } from './find-code-fences';
 
 type JsonObject = Record<string, unknown>;

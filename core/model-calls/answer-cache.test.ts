@@ -1,6 +1,6 @@
 import { AnswerCache, createCacheKey } from './answer-cache';
-import type { LanguageModelResult } from '../language-model';
-import type { CachedAnswer, ResponseCache } from '../response-cache';
+import type { LanguageModelResult } from '../spec/language-model';
+import type { CachedAnswer, ResponseCache } from '../spec/response-cache';
 
 class MapCache implements ResponseCache {
   readonly kind = 'map';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { LanguageModelResult } from '../language-model';
-import type { AnswerSource } from '../language-model-middleware';
-import type { CachedAnswer, ResponseCache } from '../response-cache';
+import type { LanguageModelResult } from '../spec/language-model';
+import type { AnswerSource } from '../spec/language-model-middleware';
+import type { CachedAnswer, ResponseCache } from '../spec/response-cache';
 
 export type { AnswerSource };
 

@@ -1,5 +1,5 @@
-import type { LanguageModelResult } from '../language-model';
-import type { LanguageModelMiddleware } from '../language-model-middleware';
+import type { LanguageModelResult } from '../spec/language-model';
+import type { LanguageModelMiddleware } from '../spec/language-model-middleware';
 import { createCacheKey, type AnswerCache } from './answer-cache';
 
 export interface CacheMiddlewareOptions {

@@ -1,6 +1,6 @@
 import { ProviderCallError } from '../errors';
 import type { LatencyTracker } from './latency-tracker';
-import type { AdaptiveTimeoutSettings } from '../project-settings';
+import type { AdaptiveTimeoutSettings } from '../spec/project-settings';
 
 export type { AdaptiveTimeoutSettings };
 

@@ -1,8 +1,8 @@
 import { ProviderCallError } from '../errors';
-import type { Logger } from '../logger';
-import { silentObserver, type PipelineObserver } from '../pipeline-observer';
-import type { ProviderSettings } from '../project-settings';
-import type { CachedAnswer, ResponseCache } from '../response-cache';
+import type { Logger } from '../spec/logger';
+import { silentObserver, type PipelineObserver } from '../spec/pipeline-observer';
+import type { ProviderSettings } from '../spec/project-settings';
+import type { CachedAnswer, ResponseCache } from '../spec/response-cache';
 import { FakeLanguageModel, userCall, type FakeAnswer } from '../../test/helpers/fake-language-model';
 import { AnswerCache } from './answer-cache';
 import { composeModelCalls } from './compose-model-calls';

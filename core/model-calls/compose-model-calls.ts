@@ -1,9 +1,9 @@
 import { describeError } from '../errors';
-import type { LanguageModelResult } from '../language-model';
-import type { Logger } from '../logger';
-import type { CallLabels, PipelineObserver } from '../pipeline-observer';
-import type { ModelCandidate } from '../project-pipeline';
-import type { RetrySettings } from '../project-settings';
+import type { LanguageModelResult } from '../spec/language-model';
+import type { Logger } from '../spec/logger';
+import type { CallLabels, PipelineObserver } from '../spec/pipeline-observer';
+import type { ModelCandidate } from './model-candidate';
+import type { RetrySettings } from '../spec/project-settings';
 import type { AnswerCache } from './answer-cache';
 import { cacheMiddleware } from './cache-middleware';
 import { FallbackLanguageModel } from './fallback-language-model';

@@ -1,5 +1,5 @@
 import { ProviderCallError, RequestInvalidError, RetryExhaustedError } from '../errors';
-import type { LanguageModelCallOptions } from '../language-model';
+import type { LanguageModelCallOptions } from '../spec/language-model';
 import { FakeLanguageModel, userCall } from '../../test/helpers/fake-language-model';
 import { FallbackLanguageModel, isProviderDown } from './fallback-language-model';
 import { wrapLanguageModel } from './wrap-language-model';

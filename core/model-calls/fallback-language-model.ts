@@ -1,6 +1,6 @@
 import { PrelabelError, RetryExhaustedError, type ProviderCallError } from '../errors';
-import type { LanguageModelCallOptions, LanguageModelResult } from '../language-model';
-import type { CallContext, ContextualLanguageModel } from '../language-model-middleware';
+import type { LanguageModelCallOptions, LanguageModelResult } from '../spec/language-model';
+import type { CallContext, ContextualLanguageModel } from '../spec/language-model-middleware';
 
 /** A failure that says the provider is down rather than that the request is wrong: worth asking a fallback. */
 export function isProviderDown(error: unknown): boolean {

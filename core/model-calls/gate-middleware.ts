@@ -1,6 +1,6 @@
-import { messageText } from '../language-model';
-import type { CallContext, LanguageModelMiddleware } from '../language-model-middleware';
-import type { ProviderSettings } from '../project-settings';
+import { messageText } from '../spec/language-model';
+import type { CallContext, LanguageModelMiddleware } from '../spec/language-model-middleware';
+import type { ProviderSettings } from '../spec/project-settings';
 import { callWithAdaptiveTimeout, DEFAULT_ADAPTIVE_TIMEOUT } from './call-with-adaptive-timeout';
 import type { ProviderGate } from './provider-gate';
 

@@ -1,7 +1,7 @@
 import { describeError } from '../errors';
-import type { LanguageModelMiddleware } from '../language-model-middleware';
-import type { Logger } from '../logger';
-import type { CallLabels, PipelineObserver } from '../pipeline-observer';
+import type { LanguageModelMiddleware } from '../spec/language-model-middleware';
+import type { Logger } from '../spec/logger';
+import type { CallLabels, PipelineObserver } from '../spec/pipeline-observer';
 
 export interface ObserveMiddlewareOptions {
   observer: PipelineObserver;

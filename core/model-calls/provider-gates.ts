@@ -1,4 +1,4 @@
-import type { ProjectSettings } from '../project-settings';
+import type { ProjectSettings } from '../spec/project-settings';
 import { DEFAULT_CIRCUIT, ProviderGate, type CircuitSettings } from './provider-gate';
 
 /**

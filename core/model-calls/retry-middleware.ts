@@ -1,5 +1,5 @@
-import type { CallContext, LanguageModelMiddleware } from '../language-model-middleware';
-import type { RetrySettings } from '../project-settings';
+import type { CallContext, LanguageModelMiddleware } from '../spec/language-model-middleware';
+import type { RetrySettings } from '../spec/project-settings';
 import { withRetry } from './retry';
 
 /** Told before each retry's wait, with the call's context. */

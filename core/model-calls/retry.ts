@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AbortedError, PrelabelError, RetryExhaustedError } from '../errors';
-import type { RetrySettings } from '../project-settings';
+import type { RetrySettings } from '../spec/project-settings';
 
 /** The longest `retry-after` we wait; a provider asking for more is treated as down. */
 export const MAX_RETRY_AFTER_MS = 60_000;

@@ -1,4 +1,4 @@
-import type { LanguageModelMiddleware } from '../language-model-middleware';
+import type { LanguageModelMiddleware } from '../spec/language-model-middleware';
 import { FakeLanguageModel, userCall } from '../../test/helpers/fake-language-model';
 import { wrapLanguageModel } from './wrap-language-model';
 

@@ -1,5 +1,5 @@
-import type { LanguageModel } from '../language-model';
-import type { ContextualLanguageModel, GenerateFunction, LanguageModelMiddleware } from '../language-model-middleware';
+import type { LanguageModel } from '../spec/language-model';
+import type { ContextualLanguageModel, GenerateFunction, LanguageModelMiddleware } from '../spec/language-model-middleware';
 
 /**
  * A model whose `generate` runs through the middlewares, the first outermost and the last right around the model (the

@@ -1,6 +1,6 @@
-import { computeLogprobConfidence, type LogprobConfidence } from '../compute-confidence';
-import type { LanguageModel } from '../language-model';
-import type { ProjectSettings } from '../project-settings';
+import { computeLogprobConfidence, type LogprobConfidence } from '../confidence/compute-confidence';
+import type { LanguageModel } from '../spec/language-model';
+import type { ProjectSettings } from '../spec/project-settings';
 import type { AnswerPart } from './repair-answer';
 
 /** Whether calls to this model ask for token log-probabilities (confidence `auto` or `logprobs`, and the model has them). */

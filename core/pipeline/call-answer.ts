@@ -1,9 +1,9 @@
-import type { MentionConfidence } from '../compute-confidence';
-import type { LanguageModelUsage } from '../language-model';
-import type { CallLabels } from '../pipeline-observer';
-import type { PredictionOutcome } from '../project-pipeline';
-import { computeSelfConsistency } from '../self-consistency';
-import type { ParsedResponse, PromptTarget } from '../stages';
+import type { MentionConfidence } from '../confidence/compute-confidence';
+import type { LanguageModelUsage } from '../spec/language-model';
+import type { CallLabels } from '../spec/pipeline-observer';
+import type { PredictionOutcome } from '../spec/project-pipeline';
+import { computeSelfConsistency } from '../confidence/self-consistency';
+import type { ParsedResponse, PromptTarget } from '../spec/stages';
 import { addUsage } from './language-model-result';
 import { mergeCallAnswers, type PlannedCall } from './plan-calls';
 

@@ -1,10 +1,10 @@
 import { TaskDataError } from '../errors';
-import type { ExampleSource } from '../example-store';
-import type { LabelStudioTask, TaskData } from '../label-studio';
-import type { ImageSource, MediaLoader } from '../media-loader';
-import { ownProperty } from '../own-property';
-import type { ProjectSettings } from '../project-settings';
-import type { PromptExamples, PromptInteraction } from '../stages';
+import type { ExampleSource } from '../spec/example-store';
+import type { LabelStudioTask, TaskData } from '../spec/label-studio';
+import type { ImageSource, MediaLoader } from '../spec/media-loader';
+import { ownProperty } from '../shared/own-property';
+import type { ProjectSettings } from '../spec/project-settings';
+import type { PromptExamples, PromptInteraction } from '../spec/stages';
 import { describeRegion, type InteractiveContext } from './interactive-context';
 import type { PreparedPipeline } from './prepare-pipeline';
 

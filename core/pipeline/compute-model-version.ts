@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ResponseFormat } from '../language-model';
-import type { ProjectSettings } from '../project-settings';
+import type { ResponseFormat } from '../spec/language-model';
+import type { ProjectSettings } from '../spec/project-settings';
 
 /**
  * `model_version`: a hash of everything that decides the answers (provider, model, parameters, prompt, schema,

@@ -1,7 +1,7 @@
-import type { MentionConfidence } from '../compute-confidence';
-import type { LabelStudioResult } from '../label-studio';
-import { createResultId } from '../label-studio-result-mapper';
-import type { CallLabels } from '../pipeline-observer';
+import type { MentionConfidence } from '../confidence/compute-confidence';
+import type { LabelStudioResult } from '../spec/label-studio';
+import { createResultId } from '../stages/label-studio-result-mapper';
+import type { CallLabels } from '../spec/pipeline-observer';
 import { repeatsRegion, type InteractiveContext } from './interactive-context';
 
 /**

@@ -1,6 +1,6 @@
-import type { ControlTag } from '../label-config';
-import type { LabelStudioResult } from '../label-studio';
-import { isRecord } from '../is-record';
+import type { ControlTag } from '../spec/label-config';
+import type { LabelStudioResult } from '../spec/label-studio';
+import { isRecord } from '../shared/is-record';
 
 /** What Label Studio's interactive mode sends in `params.context` (protocol doc §4.5), read for one call. */
 export interface InteractiveContext {

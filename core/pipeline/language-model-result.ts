@@ -1,5 +1,5 @@
 import { ResponseUnusableError } from '../errors';
-import type { LanguageModelResult, LanguageModelUsage } from '../language-model';
+import type { LanguageModelResult, LanguageModelUsage } from '../spec/language-model';
 
 /** Token usage of several calls added up; unknown when any call's is unknown. */
 export function addUsage(total: LanguageModelUsage | null, usage: LanguageModelUsage): LanguageModelUsage {

@@ -1,16 +1,16 @@
 import { inject, injectable } from 'tsyringe';
 import { describeError } from '../errors';
-import type { ExampleSource } from '../example-store';
-import type { LabelStudioTask, TaskData } from '../label-studio';
-import type { ChatMessage, LanguageModelCallOptions, LanguageModelUsage } from '../language-model';
-import type { Logger } from '../logger';
-import type { MediaLoader } from '../media-loader';
-import type { CallContext, ContextualLanguageModel } from '../language-model-middleware';
+import type { ExampleSource } from '../spec/example-store';
+import type { LabelStudioTask, TaskData } from '../spec/label-studio';
+import type { ChatMessage, LanguageModelCallOptions, LanguageModelUsage } from '../spec/language-model';
+import type { Logger } from '../spec/logger';
+import type { MediaLoader } from '../spec/media-loader';
+import type { CallContext, ContextualLanguageModel } from '../spec/language-model-middleware';
 import type { FallbackLanguageModel } from '../model-calls/fallback-language-model';
-import type { PipelineObserver } from '../pipeline-observer';
-import type { PredictionOutcome, PredictOptions, PredictTaskOptions, ProjectPipeline } from '../project-pipeline';
-import type { ProjectSettings } from '../project-settings';
-import type { PromptInteraction, ResultMapper } from '../stages';
+import type { PipelineObserver } from '../spec/pipeline-observer';
+import type { PredictionOutcome, PredictOptions, PredictTaskOptions, ProjectPipeline } from '../spec/project-pipeline';
+import type { ProjectSettings } from '../spec/project-settings';
+import type { PromptInteraction, ResultMapper } from '../spec/stages';
 import { TOKENS } from '../tokens';
 import { computeAnswerConfidence, wantsLogprobs } from './answer-confidence';
 import { abstentionsOf, lowestScore, mergeSamples, mergeTaskAnswer, NOTHING_ASKED, type CallAnswer, type TaskAnswer } from './call-answer';
@@ -23,7 +23,7 @@ import { formatOf, type PreparedCandidate, type PreparedPipeline } from './prepa
 import { repairAnswer, type AnswerReader } from './repair-answer';
 import { BatchRunner } from './run-batch';
 
-export type { PredictionOutcome, PredictOptions, PredictTaskOptions } from '../project-pipeline';
+export type { PredictionOutcome, PredictOptions, PredictTaskOptions } from '../spec/project-pipeline';
 export { FAILED_SUFFIX, INCOMPLETE_SUFFIX } from './run-batch';
 
 /**

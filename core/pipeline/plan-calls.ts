@@ -1,8 +1,8 @@
-import type { TaskData } from '../label-studio';
-import type { ChunkingSettings } from '../project-settings';
+import type { TaskData } from '../spec/label-studio';
+import type { ChunkingSettings } from '../spec/project-settings';
 import { splitIntoChunks } from './split-into-chunks';
-import type { ControlAnswer, ParsedResponse, PromptTarget } from '../stages';
-import { ownProperty } from '../own-property';
+import type { ControlAnswer, ParsedResponse, PromptTarget } from '../spec/stages';
+import { ownProperty } from '../shared/own-property';
 
 /** One LLM call for a task: the data it sees, and where its chunk of the chunked field starts (code points). */
 export interface PlannedCall {

@@ -1,12 +1,12 @@
-import { createAnswerSchema } from '../create-answer-schema';
-import type { ControlTag } from '../label-config';
-import type { ResponseFormat } from '../language-model';
-import type { CallLabels } from '../pipeline-observer';
-import type { ModelCandidate } from '../project-pipeline';
-import type { ProjectSettings } from '../project-settings';
+import { createAnswerSchema } from './create-answer-schema';
+import type { ControlTag } from '../spec/label-config';
+import type { ResponseFormat } from '../spec/language-model';
+import type { CallLabels } from '../spec/pipeline-observer';
+import type { ModelCandidate } from '../model-calls/model-candidate';
+import type { ProjectSettings } from '../spec/project-settings';
 import type { Registry } from '../registry';
-import { isPromptTextArea, selectTargets, withoutImageTargets, type SkippedControl } from '../select-targets';
-import type { CompiledPrompt, ConfigParser, PromptRenderer, PromptTarget } from '../stages';
+import { isPromptTextArea, selectTargets, withoutImageTargets, type SkippedControl } from './select-targets';
+import type { CompiledPrompt, ConfigParser, PromptRenderer, PromptTarget } from '../spec/stages';
 import { computeModelVersion } from './compute-model-version';
 
 /** A provider the pipeline asks, with the prompt and answer format its model needs. */

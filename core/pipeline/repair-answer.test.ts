@@ -1,8 +1,8 @@
 import { ProviderCallError, AbortedError } from '../errors';
-import type { ChatMessage, LanguageModelResult } from '../language-model';
-import type { RepairOutcome } from '../pipeline-observer';
+import type { ChatMessage, LanguageModelResult } from '../spec/language-model';
+import type { RepairOutcome } from '../spec/pipeline-observer';
 import { AnswerReader, repairAnswer } from './repair-answer';
-import type { ControlAnswer, ParsedResponse } from '../stages';
+import type { ControlAnswer, ParsedResponse } from '../spec/stages';
 
 /** A stand-in parser for two controls `a` and `b`: "ok…" values are answers, anything else breaks the format. */
 function parse(text: string): ParsedResponse {

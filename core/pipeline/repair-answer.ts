@@ -1,8 +1,8 @@
 import { describeError, PrelabelError, ResponseUnusableError, type ResponseUnusableReason } from '../errors';
-import type { ChatMessage, LanguageModelResult } from '../language-model';
+import type { ChatMessage, LanguageModelResult } from '../spec/language-model';
 import { usableText } from './language-model-result';
-import type { RepairOutcome } from '../pipeline-observer';
-import type { ControlAnswer, ParsedResponse } from '../stages';
+import type { RepairOutcome } from '../spec/pipeline-observer';
+import type { ControlAnswer, ParsedResponse } from '../spec/stages';
 
 /** What is wrong with one model answer, as far as a repair call can fix it. */
 export interface AnswerReading {

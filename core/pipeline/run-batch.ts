@@ -1,9 +1,9 @@
 import { AbortedError, describeError } from '../errors';
-import type { LabelStudioPrediction, LabelStudioTask } from '../label-studio';
-import { LogRateLimiter } from '../log-rate-limiter';
-import type { Logger } from '../logger';
-import type { CallLabels, PipelineObserver } from '../pipeline-observer';
-import type { PredictionOutcome, PredictOptions, PredictTaskOptions } from '../project-pipeline';
+import type { LabelStudioPrediction, LabelStudioTask } from '../spec/label-studio';
+import { LogRateLimiter } from './log-rate-limiter';
+import type { Logger } from '../spec/logger';
+import type { CallLabels, PipelineObserver } from '../spec/pipeline-observer';
+import type { PredictionOutcome, PredictOptions, PredictTaskOptions } from '../spec/project-pipeline';
 
 /** Appended to `model_version` of a prediction the request deadline cut off. */
 export const INCOMPLETE_SUFFIX = '-incomplete';

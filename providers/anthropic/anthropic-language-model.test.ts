@@ -1,8 +1,8 @@
 import type { MessageCreateParams } from '@anthropic-ai/sdk/resources/messages';
 import { container } from 'tsyringe';
 import { ERROR_CODES } from '../../core/errors';
-import type { LanguageModelCallOptions, ResponseFormat } from '../../core/language-model';
-import type { ProviderSettings } from '../../core/project-settings';
+import type { LanguageModelCallOptions, ResponseFormat } from '../../core/spec/language-model';
+import type { ProviderSettings } from '../../core/spec/project-settings';
 import { TOKENS } from '../../core/tokens';
 import { createFakeAnthropicServer, type FakeAnthropicServer } from '../../test/fake-anthropic-server';
 import { createTestProjectSettings } from '../../test/helpers/create-test-project-settings';

@@ -8,9 +8,9 @@ import type {
   LanguageModelWarning,
   ModelAccess,
   StructuredOutputMode,
-} from '../../core/language-model';
-import type { ProjectSettings, ProviderSettings } from '../../core/project-settings';
-import type { ProviderSettingsContext, ProviderSettingsProblem } from '../../core/provider-settings-check';
+} from '../../core/spec/language-model';
+import type { ProjectSettings, ProviderSettings } from '../../core/spec/project-settings';
+import type { ProviderSettingsContext, ProviderSettingsProblem } from '../../core/spec/provider-settings-check';
 import { TOKENS } from '../../core/tokens';
 import { classifyAccessFailure, type AccessCheckContext } from '../shared/classify-access-failure';
 import { createAccessCheckKey } from '../shared/create-access-check-key';

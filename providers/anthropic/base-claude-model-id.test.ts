@@ -1,4 +1,4 @@
-import type { StructuredOutputMode } from '../../core/language-model';
+import type { StructuredOutputMode } from '../../core/spec/language-model';
 import { baseClaudeModelId, isClaude3OrLater } from './base-claude-model-id';
 import { resolveAnthropicImageInput } from './resolve-anthropic-image-input';
 import { resolveAnthropicStructuredOutput } from './resolve-anthropic-structured-output';

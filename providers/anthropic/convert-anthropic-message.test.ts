@@ -1,5 +1,5 @@
 import type { Message } from '@anthropic-ai/sdk/resources/messages';
-import type { LanguageModelResult } from '../../core/language-model';
+import type { LanguageModelResult } from '../../core/spec/language-model';
 import { createAnthropicMessageBody, type AnthropicMessageBodyOptions } from '../../test/fake-anthropic-server';
 import { convertAnthropicMessage, isAnthropicMessage } from './convert-anthropic-message';
 

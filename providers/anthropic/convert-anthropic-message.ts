@@ -1,5 +1,5 @@
 import type { Message, ToolUseBlock } from '@anthropic-ai/sdk/resources/messages';
-import type { LanguageModelResult } from '../../core/language-model';
+import type { LanguageModelResult } from '../../core/spec/language-model';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason';
 
 function countOrNull(value: unknown): number | null {

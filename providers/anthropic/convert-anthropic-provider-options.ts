@@ -1,6 +1,6 @@
 import type { MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages';
-import type { LanguageModelWarning } from '../../core/language-model';
-import { ownProperty } from '../../core/own-property';
+import type { LanguageModelWarning } from '../../core/spec/language-model';
+import { ownProperty } from '../../core/shared/own-property';
 
 type AnthropicProviderOptionName = 'stop_sequences' | 'metadata' | 'service_tier' | 'inference_geo';
 

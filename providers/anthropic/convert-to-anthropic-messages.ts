@@ -1,5 +1,5 @@
 import type { Base64ImageSource, ContentBlockParam, MessageParam } from '@anthropic-ai/sdk/resources/messages';
-import { messageText, type ChatMessage, type ContentPart } from '../../core/language-model';
+import { messageText, type ChatMessage, type ContentPart } from '../../core/spec/language-model';
 
 function convertPart(part: ContentPart): ContentBlockParam {
   if (part.type === 'text') return { type: 'text', text: part.text };

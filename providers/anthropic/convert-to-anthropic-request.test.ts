@@ -1,4 +1,4 @@
-import type { LanguageModelCallOptions, ResponseFormat } from '../../core/language-model';
+import type { LanguageModelCallOptions, ResponseFormat } from '../../core/spec/language-model';
 import { convertToAnthropicRequest, convertToToolName, DEFAULT_MAX_TOKENS } from './convert-to-anthropic-request';
 
 const SCHEMA = {

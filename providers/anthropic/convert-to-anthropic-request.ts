@@ -1,5 +1,5 @@
 import type { MessageCreateParamsNonStreaming, Tool } from '@anthropic-ai/sdk/resources/messages';
-import type { LanguageModelCallOptions, LanguageModelWarning, ResponseFormat } from '../../core/language-model';
+import type { LanguageModelCallOptions, LanguageModelWarning, ResponseFormat } from '../../core/spec/language-model';
 import type { AnthropicProviderOptions } from './convert-anthropic-provider-options';
 import { convertToAnthropicMessages } from './convert-to-anthropic-messages';
 

@@ -3,7 +3,7 @@ import { AbortedError, ProviderCallError } from '../../core/errors';
 import { createStatusCallError } from '../shared/create-status-call-error';
 import { describeConnectionFailure } from '../shared/describe-connection-failure';
 import { describeOrigin } from '../shared/describe-origin';
-import { errorMessageOf } from '../../core/error-message-of';
+import { errorMessageOf } from '../../core/shared/error-message-of';
 import { isCallTimeout } from '../shared/is-call-timeout';
 import { isSyntaxError } from '../shared/is-syntax-error';
 import type { ProviderErrorContext } from '../shared/provider-error-context';

@@ -1,4 +1,4 @@
-import type { FinishReason } from '../../core/language-model';
+import type { FinishReason } from '../../core/spec/language-model';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason';
 
 describe('mapAnthropicStopReason', () => {

@@ -1,4 +1,4 @@
-import type { FinishReason } from '../../core/language-model';
+import type { FinishReason } from '../../core/spec/language-model';
 
 /**
  * The Messages API's `stop_reason` → the unified finish reason. `tool_use` is a normal end (`stop`) when the model

@@ -1,5 +1,5 @@
-import type { StructuredOutputMode } from '../../core/language-model';
-import type { ProviderSettings } from '../../core/project-settings';
+import type { StructuredOutputMode } from '../../core/spec/language-model';
+import type { ProviderSettings } from '../../core/spec/project-settings';
 import { baseClaudeModelId, isClaude3OrLater } from './base-claude-model-id';
 
 /**

@@ -7,9 +7,9 @@ import type {
   LanguageModelResult,
   ModelAccess,
   StructuredOutputMode,
-} from '../../core/language-model';
-import type { ProjectSettings, ProviderSettings } from '../../core/project-settings';
-import type { ProviderSettingsContext, ProviderSettingsProblem } from '../../core/provider-settings-check';
+} from '../../core/spec/language-model';
+import type { ProjectSettings, ProviderSettings } from '../../core/spec/project-settings';
+import type { ProviderSettingsContext, ProviderSettingsProblem } from '../../core/spec/provider-settings-check';
 import { TOKENS } from '../../core/tokens';
 import { convertOpenAIProviderOptions } from '../shared/convert-openai-provider-options';
 import { createAccessCheckKey } from '../shared/create-access-check-key';
@@ -25,7 +25,7 @@ import type { AzureOpenAICredentials } from './resolve-azure-openai-credentials'
 import { resolveAzureOpenAIEndpoint } from './resolve-azure-openai-endpoint';
 import { denyAccessFor } from '../shared/deny-access-for';
 import { resolveAzureOpenAIStructuredOutput } from './resolve-azure-openai-structured-output';
-import { ownProperty } from '../../core/own-property';
+import { ownProperty } from '../../core/shared/own-property';
 
 export { AZURE_OPENAI_PROVIDER } from './azure-openai-provider-name';
 

@@ -1,4 +1,4 @@
-import type { LanguageModelWarning } from '../../core/language-model';
+import type { LanguageModelWarning } from '../../core/spec/language-model';
 
 /** The `provider.options` the azure-openai adapter reads itself; the others are Chat Completions parameters. */
 export const AZURE_OPENAI_OPTION_NAMES = ['deployment', 'api_version', 'azure_ad_token_env', 'base_model'] as const;

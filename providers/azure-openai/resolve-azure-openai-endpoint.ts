@@ -1,5 +1,5 @@
-import type { ProviderSettings } from '../../core/project-settings';
-import type { ProviderSettingsProblem } from '../../core/provider-settings-check';
+import type { ProviderSettings } from '../../core/spec/project-settings';
+import type { ProviderSettingsProblem } from '../../core/spec/provider-settings-check';
 import { nonEmpty } from '../shared/non-empty';
 import { readAzureOpenAIOptions } from './read-azure-openai-options';
 import { resolveAzureOpenAIBaseURL } from './resolve-azure-openai-base-url';

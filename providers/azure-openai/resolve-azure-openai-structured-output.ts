@@ -1,5 +1,5 @@
-import type { LanguageModelWarning, StructuredOutputMode } from '../../core/language-model';
-import type { ProviderSettings } from '../../core/project-settings';
+import type { LanguageModelWarning, StructuredOutputMode } from '../../core/spec/language-model';
+import type { ProviderSettings } from '../../core/spec/project-settings';
 import { resolveOpenAIStructuredOutput } from '../shared/resolve-openai-structured-output';
 import { isApiVersionBefore } from './is-api-version-before';
 

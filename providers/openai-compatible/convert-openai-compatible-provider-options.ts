@@ -1,7 +1,7 @@
-import type { LanguageModelWarning } from '../../core/language-model';
+import type { LanguageModelWarning } from '../../core/spec/language-model';
 import { convertOpenAIProviderOptions, type OpenAIProviderOptions } from '../shared/convert-openai-provider-options';
-import { ownProperty } from '../../core/own-property';
-import { isRecord } from '../../core/is-record';
+import { ownProperty } from '../../core/shared/own-property';
+import { isRecord } from '../../core/shared/is-record';
 
 /** Body fields prelabel sets itself, from the messages and the other provider settings. */
 const RESERVED_BODY_FIELDS: Readonly<Record<string, string>> = {

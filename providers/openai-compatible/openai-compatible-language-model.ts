@@ -1,8 +1,8 @@
 import { inject, injectable } from 'tsyringe';
 import { ProviderCallError } from '../../core/errors';
-import type { LanguageModel, LanguageModelCallOptions, LanguageModelResult, ModelAccess, StructuredOutputMode } from '../../core/language-model';
-import type { ProjectSettings, ProviderSettings } from '../../core/project-settings';
-import type { ProviderSettingsContext, ProviderSettingsProblem } from '../../core/provider-settings-check';
+import type { LanguageModel, LanguageModelCallOptions, LanguageModelResult, ModelAccess, StructuredOutputMode } from '../../core/spec/language-model';
+import type { ProjectSettings, ProviderSettings } from '../../core/spec/project-settings';
+import type { ProviderSettingsContext, ProviderSettingsProblem } from '../../core/spec/provider-settings-check';
 import { TOKENS } from '../../core/tokens';
 import { checkOpenAIModelAccess, type OpenAIModelAccessTarget } from '../shared/check-openai-model-access';
 import { createAccessCheckKey } from '../shared/create-access-check-key';

@@ -1,5 +1,5 @@
-import type { StructuredOutputMode } from '../../core/language-model';
-import type { ProviderSettings } from '../../core/project-settings';
+import type { StructuredOutputMode } from '../../core/spec/language-model';
+import type { ProviderSettings } from '../../core/spec/project-settings';
 
 /**
  * `provider.structured_output` says what the server supports. `auto` means `json_object`: nearly every server

@@ -1,8 +1,8 @@
 import { container } from 'tsyringe';
 import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions';
 import { ERROR_CODES, PrelabelError } from '../../core/errors';
-import type { LanguageModelCallOptions, ResponseFormat } from '../../core/language-model';
-import type { ProjectSettings, ProviderSettings } from '../../core/project-settings';
+import type { LanguageModelCallOptions, ResponseFormat } from '../../core/spec/language-model';
+import type { ProjectSettings, ProviderSettings } from '../../core/spec/project-settings';
 import { TOKENS } from '../../core/tokens';
 import { createFakeOpenAIServer, type FakeOpenAIServer } from '../../test/fake-openai-server';
 import { createTestProjectSettings } from '../../test/helpers/create-test-project-settings';

@@ -1,5 +1,5 @@
 import type OpenAI from 'openai';
-import type { ModelAccess } from '../../core/language-model';
+import type { ModelAccess } from '../../core/spec/language-model';
 import { classifyAccessFailure, type AccessCheckContext } from './classify-access-failure';
 import { describeOrigin } from './describe-origin';
 

@@ -1,5 +1,5 @@
 import { ERROR_CODES, ProviderAccessError } from '../../core/errors';
-import type { ModelAccess } from '../../core/language-model';
+import type { ModelAccess } from '../../core/spec/language-model';
 import { describeConnectionFailure } from './describe-connection-failure';
 import { describeOrigin } from './describe-origin';
 import { redactSecrets } from './redact-secrets';

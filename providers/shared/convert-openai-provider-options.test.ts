@@ -1,4 +1,4 @@
-import type { LanguageModelWarning } from '../../core/language-model';
+import type { LanguageModelWarning } from '../../core/spec/language-model';
 import { convertOpenAIProviderOptions, type ProviderOptionsVocabulary } from './convert-openai-provider-options';
 
 const KNOWN = 'seed, top_p, presence_penalty, frequency_penalty, user, logprobs, top_logprobs';

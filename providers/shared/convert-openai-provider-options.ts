@@ -1,5 +1,5 @@
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
-import type { LanguageModelWarning } from '../../core/language-model';
+import type { LanguageModelWarning } from '../../core/spec/language-model';
 
 type OpenAIProviderOptionName = 'seed' | 'top_p' | 'presence_penalty' | 'frequency_penalty' | 'user' | 'logprobs' | 'top_logprobs';
 

@@ -1,5 +1,5 @@
 import type { ChatCompletionContentPart, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import { messageText, type ChatMessage, type ContentPart } from '../../core/language-model';
+import { messageText, type ChatMessage, type ContentPart } from '../../core/spec/language-model';
 
 function convertPart(part: ContentPart): ChatCompletionContentPart {
   if (part.type === 'text') return { type: 'text', text: part.text };

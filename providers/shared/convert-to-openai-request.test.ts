@@ -1,4 +1,4 @@
-import type { LanguageModelCallOptions } from '../../core/language-model';
+import type { LanguageModelCallOptions } from '../../core/spec/language-model';
 import { convertToOpenAIRequest, type MaxTokensParameter } from './convert-to-openai-request';
 
 const SCHEMA = { type: 'object', properties: { label: { type: 'string' } }, required: ['label'], additionalProperties: false };

@@ -1,5 +1,5 @@
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
-import type { LanguageModelCallOptions, ResponseFormat } from '../../core/language-model';
+import type { LanguageModelCallOptions, ResponseFormat } from '../../core/spec/language-model';
 import type { OpenAIProviderOptions } from './convert-openai-provider-options';
 import { convertToOpenAIMessages } from './convert-to-openai-messages';
 

@@ -1,6 +1,6 @@
 import { ERROR_CODES, ProjectConfigError, ProviderAccessError } from '../../core/errors';
-import type { ModelAccess } from '../../core/language-model';
-import type { ProviderSettingsProblem } from '../../core/provider-settings-check';
+import type { ModelAccess } from '../../core/spec/language-model';
+import type { ProviderSettingsProblem } from '../../core/spec/provider-settings-check';
 
 /** The access check's answer for settings that cannot work: a missing key, or a configuration problem. */
 export function denyAccessFor(problem: ProviderSettingsProblem, provider: string): ModelAccess {

@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import type { ChatCompletion } from 'openai/resources/chat/completions';
 import { ProviderCallError } from '../../core/errors';
-import type { LanguageModelCallOptions, LanguageModelResult, LanguageModelWarning, TokenLogprob } from '../../core/language-model';
+import type { LanguageModelCallOptions, LanguageModelResult, LanguageModelWarning, TokenLogprob } from '../../core/spec/language-model';
 import type { OpenAIProviderOptions } from './convert-openai-provider-options';
 import { convertToOpenAIRequest, type MaxTokensParameter } from './convert-to-openai-request';
 import { createCallDeadline } from './create-call-deadline';

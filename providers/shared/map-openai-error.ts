@@ -3,7 +3,7 @@ import { AbortedError, ProviderCallError } from '../../core/errors';
 import { createStatusCallError } from './create-status-call-error';
 import { describeConnectionFailure } from './describe-connection-failure';
 import { describeOrigin } from './describe-origin';
-import { errorMessageOf } from '../../core/error-message-of';
+import { errorMessageOf } from '../../core/shared/error-message-of';
 import { isCallTimeout } from './is-call-timeout';
 import { isSyntaxError } from './is-syntax-error';
 import type { ProviderErrorContext } from './provider-error-context';

@@ -1,4 +1,4 @@
-import type { FinishReason } from '../../core/language-model';
+import type { FinishReason } from '../../core/spec/language-model';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason';
 
 describe('mapOpenAIFinishReason', () => {

@@ -1,4 +1,4 @@
-import type { FinishReason } from '../../core/language-model';
+import type { FinishReason } from '../../core/spec/language-model';
 
 export function mapOpenAIFinishReason(finishReason: string | null | undefined): FinishReason {
   switch (finishReason) {

@@ -1,4 +1,4 @@
-import type { ProviderSettings } from '../../core/project-settings';
+import type { ProviderSettings } from '../../core/spec/project-settings';
 import { baseModelId } from './resolve-openai-structured-output';
 
 /** OpenAI chat models that take no images; the GPT-4o, GPT-4.1, GPT-5, o1/o3/o4 families and GPT-4 Turbo do. */

@@ -1,4 +1,4 @@
-import type { StructuredOutputMode } from '../../core/language-model';
+import type { StructuredOutputMode } from '../../core/spec/language-model';
 import { resolveOpenAIStructuredOutput } from './resolve-openai-structured-output';
 
 describe('resolveOpenAIStructuredOutput', () => {

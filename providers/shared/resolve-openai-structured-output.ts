@@ -1,5 +1,5 @@
-import type { StructuredOutputMode } from '../../core/language-model';
-import type { ProviderSettings } from '../../core/project-settings';
+import type { StructuredOutputMode } from '../../core/spec/language-model';
+import type { ProviderSettings } from '../../core/spec/project-settings';
 
 /** First match wins; ids that match nothing get `json_schema`. */
 const STRUCTURED_OUTPUT_BY_MODEL: ReadonlyArray<{ pattern: RegExp; mode: StructuredOutputMode }> = [

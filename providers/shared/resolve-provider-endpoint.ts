@@ -1,5 +1,5 @@
-import type { ProviderSettings } from '../../core/project-settings';
-import type { ProviderSettingsContext, ProviderSettingsProblem } from '../../core/provider-settings-check';
+import type { ProviderSettings } from '../../core/spec/project-settings';
+import type { ProviderSettingsContext, ProviderSettingsProblem } from '../../core/spec/provider-settings-check';
 import { describeSettingsFile } from './describe-settings-file';
 import { nonEmpty } from './non-empty';
 

@@ -1,5 +1,5 @@
-import type { CachedAnswer } from '../../core/response-cache';
-import { isRecord } from '../../core/is-record';
+import type { CachedAnswer } from '../../core/spec/response-cache';
+import { isRecord } from '../../core/shared/is-record';
 
 function looksLikeCachedAnswer(value: unknown): value is CachedAnswer {
   return (

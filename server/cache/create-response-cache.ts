@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { Logger } from '../../core/logger';
-import type { ResponseCache } from '../../core/response-cache';
+import type { Logger } from '../../core/spec/logger';
+import type { ResponseCache } from '../../core/spec/response-cache';
 import { DisabledResponseCache } from './disabled-response-cache';
 import { SqliteResponseCache } from './sqlite-response-cache';
 

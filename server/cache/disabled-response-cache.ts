@@ -1,4 +1,4 @@
-import type { CachedAnswer, ResponseCache } from '../../core/response-cache';
+import type { CachedAnswer, ResponseCache } from '../../core/spec/response-cache';
 
 /** `PRELABEL_CACHE=off`: every lookup is a miss and nothing is kept. */
 export class DisabledResponseCache implements ResponseCache {

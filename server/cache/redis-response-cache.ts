@@ -1,7 +1,7 @@
 import { createClient, ErrorReply } from 'redis';
 import { describeError } from '../../core/errors';
-import type { Logger } from '../../core/logger';
-import type { CachedAnswer, ResponseCache } from '../../core/response-cache';
+import type { Logger } from '../../core/spec/logger';
+import type { CachedAnswer, ResponseCache } from '../../core/spec/response-cache';
 import { cachedAnswerJson } from './cached-answer-json';
 
 export interface RedisResponseCacheOptions {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { CachedAnswer, ResponseCache } from '../../core/response-cache';
+import type { CachedAnswer, ResponseCache } from '../../core/spec/response-cache';
 import { cachedAnswerJson } from './cached-answer-json';
 
 export interface SqliteResponseCacheOptions {

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { ERROR_CODES, markerOf, PrelabelError, RetryExhaustedError } from '../../core/errors';
-import type { Logger } from '../../core/logger';
-import type { RetrySettings } from '../../core/project-settings';
+import type { Logger } from '../../core/spec/logger';
+import type { RetrySettings } from '../../core/spec/project-settings';
 import { withRetry, type RetryHooks } from '../../core/model-calls/retry';
 import { readRetryAfterMs } from '../../providers/shared/read-retry-after-ms';
 import { readResponseBody, sendHttpRequest } from '../media/send-http-request';

@@ -1,8 +1,8 @@
 import { PrelabelError } from '../../core/errors';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../core/spec/logger';
 import { MediaLoadError } from '../media/media-load-error';
 import { readResponseBody, sendHttpRequest } from '../media/send-http-request';
-import { errorMessageOf } from '../../core/error-message-of';
+import { errorMessageOf } from '../../core/shared/error-message-of';
 
 export interface LabelStudioCredentialsOptions {
   /** A legacy token, or a Personal Access Token (a JWT refresh token); undefined sends no Authorization header. */

@@ -1,10 +1,10 @@
-import type { LabeledExample } from '../../core/example-store';
-import type { RetrySettings } from '../../core/project-settings';
-import { silentLogger, type Logger } from '../../core/logger';
+import type { LabeledExample } from '../../core/spec/example-store';
+import type { RetrySettings } from '../../core/spec/project-settings';
+import { silentLogger, type Logger } from '../../core/spec/logger';
 import { LabelStudioClient, type LabelStudioResponse } from '../label-studio/label-studio-client';
-import { isRecord } from '../../core/is-record';
+import { isRecord } from '../../core/shared/is-record';
 import { readLabeledExample } from './read-labeled-example';
-import { errorMessageOf } from '../../core/error-message-of';
+import { errorMessageOf } from '../../core/shared/error-message-of';
 
 export interface FetchProjectExamplesOptions {
   projectId: string;

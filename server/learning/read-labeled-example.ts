@@ -1,5 +1,5 @@
-import type { LabeledExample, LabeledRegion } from '../../core/example-store';
-import { isRecord } from '../../core/is-record';
+import type { LabeledExample, LabeledRegion } from '../../core/spec/example-store';
+import { isRecord } from '../../core/shared/is-record';
 
 /** What one Label Studio annotation (webhook or API shape) means for the example store. */
 export type AnnotationReading =

@@ -1,6 +1,6 @@
-import type { LabeledExample } from '../../core/example-store';
+import type { LabeledExample } from '../../core/spec/example-store';
 import { parseProjectId } from '../label-studio-requests';
-import { isRecord } from '../../core/is-record';
+import { isRecord } from '../../core/shared/is-record';
 import { readId, readLabeledExample } from './read-labeled-example';
 
 export const EXAMPLE_WEBHOOK_ACTIONS = ['ANNOTATION_CREATED', 'ANNOTATION_UPDATED', 'ANNOTATIONS_CREATED', 'ANNOTATIONS_DELETED'] as const;

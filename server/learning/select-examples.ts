@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
-import type { LabeledExample } from '../../core/example-store';
-import { ownProperty } from '../../core/own-property';
+import type { LabeledExample } from '../../core/spec/example-store';
+import { ownProperty } from '../../core/shared/own-property';
 
 export type ExampleSelectionStrategy = 'recent' | 'balanced' | 'similar';
 

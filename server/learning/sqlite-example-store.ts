@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ExampleStore, LabeledExample, LabeledRegion } from '../../core/example-store';
+import type { ExampleStore, LabeledExample, LabeledRegion } from '../../core/spec/example-store';
 
 export interface SqliteExampleStoreOptions {
   /** The database file (its folder is created), or `:memory:`. */

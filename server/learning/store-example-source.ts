@@ -1,5 +1,5 @@
-import type { ExampleSource, ExampleStore, LabeledExample } from '../../core/example-store';
-import type { ExampleSettings } from '../../core/project-settings';
+import type { ExampleSource, ExampleStore, LabeledExample } from '../../core/spec/example-store';
+import type { ExampleSettings } from '../../core/spec/project-settings';
 import { selectExamples } from './select-examples';
 
 /** Few-shot examples from the example store, each project's list read once per generation. */

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import { AbortedError, describeError, PrelabelError, ProjectConfigError, TaskDataError } from '../../core/errors';
-import { silentLogger, type Logger } from '../../core/logger';
+import { silentLogger, type Logger } from '../../core/spec/logger';
 import { classifyAddress, isMetadataHostName, stripBrackets } from './classify-address';
 import { decodeDataUrl, type InlineImage } from './decode-data-url';
 import { HostAllowList, normalizeHostName } from './host-allow-list';
@@ -10,7 +10,7 @@ import { MediaLoadError } from './media-load-error';
 import { MediaRefusedError } from './media-refused-error';
 import { essenceOf, isDeclaredNonImage, resolveImageType } from './resolve-image-type';
 import { readResponseBody, sendHttpRequest } from './send-http-request';
-import { errorMessageOf } from '../../core/error-message-of';
+import { errorMessageOf } from '../../core/shared/error-message-of';
 
 export interface LabelStudioMediaLoaderOptions {
   /** Default: LABEL_STUDIO_URL, else LABEL_STUDIO_HOST. May carry a path prefix (`https://host/label-studio`). */

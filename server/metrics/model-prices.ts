@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findPackageRoot } from '../../core/package-root';
-import type { ProviderSettings } from '../../core/project-settings';
+import { findPackageRoot } from '../../core/shared/package-root';
+import type { ProviderSettings } from '../../core/spec/project-settings';
 
 export type ModelPrice = NonNullable<ProviderSettings['prices']>;
 

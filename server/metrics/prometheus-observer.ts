@@ -1,8 +1,8 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import type { AnswerSource } from '../../core/language-model-middleware';
-import type { CallLabels, PipelineObserver, RepairOutcome, TaskStatus } from '../../core/pipeline-observer';
-import type { LanguageModelUsage } from '../../core/language-model';
-import type { ProjectSettings } from '../../core/project-settings';
+import type { AnswerSource } from '../../core/spec/language-model-middleware';
+import type { CallLabels, PipelineObserver, RepairOutcome, TaskStatus } from '../../core/spec/pipeline-observer';
+import type { LanguageModelUsage } from '../../core/spec/language-model';
+import type { ProjectSettings } from '../../core/spec/project-settings';
 import { priceFor, type ModelPrice } from './model-prices';
 import { MAX_REASON_LENGTH, normalizeReason } from './normalize-reason';
 

@@ -1,6 +1,6 @@
 import type { Middleware } from 'koa';
 import { ERROR_CODES, PrelabelError, type ErrorCode } from '../../core/errors';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../core/spec/logger';
 
 /** The one place error codes become HTTP statuses. */
 const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Middleware } from 'koa';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../core/spec/logger';
 
 /** Gives each request an id (`X-Request-Id`, taken from the caller when it sends one) and a child logger. */
 export function createRequestLogger(logger: Logger): Middleware {

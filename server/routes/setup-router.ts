@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../core/spec/logger';
 import { parseSetupRequest } from '../label-studio-requests';
 import type { AppServices } from '../create-app';
 

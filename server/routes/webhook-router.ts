@@ -1,7 +1,7 @@
 import Router from '@koa/router';
-import type { ExampleStore } from '../../core/example-store';
+import type { ExampleStore } from '../../core/spec/example-store';
 import { describeError } from '../../core/errors';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../core/spec/logger';
 import { parseProjectId } from '../label-studio-requests';
 import { fetchProjectExamples } from '../learning/fetch-project-examples';
 import { readWebhookExamples } from '../learning/read-webhook-examples';

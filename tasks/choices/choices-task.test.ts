@@ -1,4 +1,4 @@
-import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/spec/label-config';
 import { Registry } from '../../core/registry';
 import { registerBuiltinTasks } from '../index';
 import { createTestObject, createTestOption, createTestOptions, createTestTarget } from '../shared/create-test-target';

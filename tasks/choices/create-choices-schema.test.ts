@@ -1,4 +1,4 @@
-import type { ControlTag } from '../../core/label-config';
+import type { ControlTag } from '../../core/spec/label-config';
 import { createTestControl, createTestOption } from '../shared/create-test-target';
 import { createChoicesSchema } from './create-choices-schema';
 

@@ -1,4 +1,4 @@
-import type { ControlTag } from '../../core/label-config';
+import type { ControlTag } from '../../core/spec/label-config';
 import { createTestControl, createTestOption, createTestOptions } from '../shared/create-test-target';
 import { normalizeLabel, parseChoicesAnswer } from './parse-choices-answer';
 

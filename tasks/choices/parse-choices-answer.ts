@@ -1,5 +1,5 @@
-import type { ControlParseResult } from '../../core/control-task';
-import type { ControlTag } from '../../core/label-config';
+import type { ControlParseResult } from '../../core/spec/control-task';
+import type { ControlTag } from '../../core/spec/label-config';
 import { abstain } from '../shared/abstain';
 import { createLabelMatcher, listLabels, normalizeLabel } from '../shared/create-label-matcher';
 import { describeKind } from '../shared/describe-kind';

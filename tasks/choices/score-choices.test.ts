@@ -1,4 +1,4 @@
-import type { LabelStudioResult } from '../../core/label-studio';
+import type { LabelStudioResult } from '../../core/spec/label-studio';
 import { createTestOptions, createTestTarget } from '../shared/create-test-target';
 import { scoreChoices } from './score-choices';
 

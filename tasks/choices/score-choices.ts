@@ -1,7 +1,7 @@
-import type { ControlScore, ScoreInput } from '../../core/control-score';
+import type { ControlScore, ScoreInput } from '../../core/spec/control-score';
 import { computeChoicesMetrics, isChoicesMatch, type ChoicesPair } from '../../core/evaluation-metrics/compute-choices-metrics';
 import { judgeEach } from '../../core/evaluation-metrics/judge-each';
-import type { LabelStudioResult } from '../../core/label-studio';
+import type { LabelStudioResult } from '../../core/spec/label-studio';
 import { choicesLabels } from './create-choices-schema';
 
 /** The labels of choices results; a nested choice (`allowNested`) as its path joined by " / ". */

@@ -1,4 +1,4 @@
-import type { ControlTag } from '../../core/label-config';
+import type { ControlTag } from '../../core/spec/label-config';
 import { createTestControl } from '../shared/create-test-target';
 import { ANSWER_LAYOUTS, createDateTimeSchema, describeDateTimeRange } from './create-datetime-schema';
 import type { DateTimeMode } from './read-datetime-format';

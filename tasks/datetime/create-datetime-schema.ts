@@ -1,5 +1,5 @@
-import type { JsonSchema } from '../../core/language-model';
-import type { ControlTag } from '../../core/label-config';
+import type { JsonSchema } from '../../core/spec/language-model';
+import type { ControlTag } from '../../core/spec/label-config';
 import { type DateTimeFormat, type DateTimeMode, boundTime, readDateTimeFormat } from './read-datetime-format';
 
 export interface AnswerLayout {

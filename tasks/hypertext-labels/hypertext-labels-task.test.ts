@@ -1,4 +1,4 @@
-import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/spec/label-config';
 import { createTestObject, createTestOptions, createTestTarget } from '../shared/create-test-target';
 import { hypertextLabelsTask, labelsOnHypertextTask } from './hypertext-labels-task';
 

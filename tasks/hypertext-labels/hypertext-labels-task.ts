@@ -1,9 +1,9 @@
-import type { PredictionTarget } from '../../core/label-config';
-import { createLabelsSchema } from '../labels/create-labels-schema';
-import { createSpanInstructions } from '../labels/create-span-instructions';
-import { supportsSpanControl } from '../labels/labels-task';
-import type { ReportingControlTask } from '../labels/mapping-report';
-import { parseLabelsAnswer } from '../labels/parse-labels-answer';
+import type { PredictionTarget } from '../../core/spec/label-config';
+import { createLabelsSchema } from '../spans/create-labels-schema';
+import { createSpanInstructions } from '../spans/create-span-instructions';
+import { supportsSpanControl } from '../spans/supports-span-control';
+import type { ReportingControlTask } from '../spans/mapping-report';
+import { parseLabelsAnswer } from '../spans/parse-labels-answer';
 import { mapHypertextLabelsResult, reportHypertextLabelsMapping } from './map-hypertext-labels-result';
 import { scoreHypertextLabels } from './score-hypertext-labels';
 import { validateHypertextLabelsResult } from './validate-hypertext-labels-result';

@@ -1,5 +1,5 @@
-import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
-import type { Mention, SpanAnswer } from '../labels/parse-labels-answer';
+import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/spec/label-config';
+import type { Mention, SpanAnswer } from '../spans/parse-labels-answer';
 import { createTestObject, createTestOptions, createTestTarget } from '../shared/create-test-target';
 import { mapHypertextLabelsResult, reportHypertextLabelsMapping, toHypertextRange } from './map-hypertext-labels-result';
 import { readHypertext } from './read-hypertext';

@@ -1,11 +1,11 @@
-import type { ResultDraft } from '../../core/control-task';
-import type { ObjectTag, PredictionTarget } from '../../core/label-config';
-import type { TaskData } from '../../core/label-studio';
-import { locateMentions } from '../labels/locate-mentions';
-import { NOT_A_SPAN_ANSWER, readObjectText } from '../labels/map-labels-result';
-import type { MappingReport } from '../labels/mapping-report';
-import { isSpanAnswer } from '../labels/parse-labels-answer';
-import { resolveSpans, type ResolvedSpan } from '../labels/resolve-spans';
+import type { ResultDraft } from '../../core/spec/control-task';
+import type { ObjectTag, PredictionTarget } from '../../core/spec/label-config';
+import type { TaskData } from '../../core/spec/label-studio';
+import { locateMentions } from '../spans/locate-mentions';
+import { NOT_A_SPAN_ANSWER, readObjectText } from '../spans/map-labels-result';
+import type { MappingReport } from '../spans/mapping-report';
+import { isSpanAnswer } from '../spans/parse-labels-answer';
+import { resolveSpans, type ResolvedSpan } from '../spans/resolve-spans';
 import { readAttribute } from '../shared/read-attribute';
 import { readHypertext, type HypertextPosition, type HypertextView } from './read-hypertext';
 

@@ -1,8 +1,8 @@
-import type { ControlScore, ScoreInput } from '../../core/control-score';
+import type { ControlScore, ScoreInput } from '../../core/spec/control-score';
 import type { XpathOrder } from '../../core/evaluation-metrics/read-spans';
-import type { PredictionTarget } from '../../core/label-config';
-import type { TaskData } from '../../core/label-studio';
-import { ownProperty } from '../../core/own-property';
+import type { PredictionTarget } from '../../core/spec/label-config';
+import type { TaskData } from '../../core/spec/label-studio';
+import { ownProperty } from '../../core/shared/own-property';
 import { scoreSpans } from '../shared/score-spans';
 import { isInline } from './map-hypertext-labels-result';
 import { readHypertext } from './read-hypertext';

@@ -1,5 +1,5 @@
-import type { ResultDraft } from '../../core/control-task';
-import type { ControlTag, PredictionTarget } from '../../core/label-config';
+import type { ResultDraft } from '../../core/spec/control-task';
+import type { ControlTag, PredictionTarget } from '../../core/spec/label-config';
 import { createTestObject, createTestOptions, createTestTarget } from '../shared/create-test-target';
 import { validateHypertextLabelsResult } from './validate-hypertext-labels-result';
 

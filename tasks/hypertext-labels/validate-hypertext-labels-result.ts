@@ -1,12 +1,12 @@
-import type { ResultDraft } from '../../core/control-task';
-import type { PredictionTarget } from '../../core/label-config';
-import type { TaskData } from '../../core/label-studio';
-import { describeSpanKind } from '../labels/describe-span-kind';
-import { findSpanLabelsProblem, isInteger } from '../labels/validate-labels-result';
+import type { ResultDraft } from '../../core/spec/control-task';
+import type { PredictionTarget } from '../../core/spec/label-config';
+import type { TaskData } from '../../core/spec/label-studio';
+import { describeSpanKind } from '../spans/describe-span-kind';
+import { findSpanLabelsProblem, isInteger } from '../spans/validate-labels-result';
 import { quoteText } from '../shared/quote-text';
 import { isInline } from './map-hypertext-labels-result';
 import { readHypertext, type HypertextView } from './read-hypertext';
-import { ownProperty } from '../../core/own-property';
+import { ownProperty } from '../../core/shared/own-property';
 
 /** A boundary of a range → its index in the shown text, or why it is no boundary there. */
 function toTextIndex(view: HypertextView, xpath: unknown, offset: unknown, name: string): number | string {

@@ -1,40 +1,17 @@
-import type { SpanChunking } from '../../core/control-task';
-import type { ObjectTag, PredictionTarget } from '../../core/label-config';
-import { readAttribute } from '../shared/read-attribute';
+import type { SpanChunking } from '../../core/spec/control-task';
+import type { PredictionTarget } from '../../core/spec/label-config';
 import { scoreSpans } from '../shared/score-spans';
-import { createLabelsSchema } from './create-labels-schema';
-import { createSpanInstructions } from './create-span-instructions';
-import { mapLabelsResult, reportLabelsMapping } from './map-labels-result';
-import type { ReportingControlTask } from './mapping-report';
-import { mergeSpanAnswers } from './merge-span-answers';
-import { parseLabelsAnswer } from './parse-labels-answer';
-import { validateLabelsResult } from './validate-labels-result';
+import { createLabelsSchema } from '../spans/create-labels-schema';
+import { createSpanInstructions } from '../spans/create-span-instructions';
+import { mapLabelsResult, reportLabelsMapping } from '../spans/map-labels-result';
+import type { ReportingControlTask } from '../spans/mapping-report';
+import { mergeSpanAnswers } from '../spans/merge-span-answers';
+import { parseLabelsAnswer } from '../spans/parse-labels-answer';
+import { validateLabelsResult } from '../spans/validate-labels-result';
+import { supportsSpanControl } from '../spans/supports-span-control';
 
 const PROMPT_TEMPLATE_PATH = 'tasks/labels/labels.v1.prompt.txt';
 
-/** An object that shows task data itself: not loaded from a URL, not base64-encoded. */
-export function showsInlineData(object: ObjectTag): boolean {
-  const encoding = readAttribute(object.attributes, 'encoding');
-  return (
-    object.dataField !== null &&
-    readAttribute(object.attributes, 'valueType') !== 'url' &&
-    (encoding === undefined || encoding === 'none')
-  );
-}
-
-/** Config-declared labels of a whole-task span control on exactly one object of the given type. */
-export function supportsSpanControl(target: PredictionTarget, controlType: string, objectType: string): boolean {
-  const { control, objects } = target;
-  return (
-    control.type === controlType &&
-    !control.perRegion &&
-    !control.dynamicOptions &&
-    control.options.length > 0 &&
-    control.options.every((option) => option.children.length === 0) &&
-    objects.length === 1 &&
-    objects.every((object) => object.type === objectType && showsInlineData(object))
-  );
-}
 
 /** Labels (named entities) on one `<Text>` that shows task data. */
 export function supportsLabels(target: PredictionTarget): boolean {

@@ -1,4 +1,4 @@
-import type { ControlTag } from '../../core/label-config';
+import type { ControlTag } from '../../core/spec/label-config';
 import { createTestControl } from '../shared/create-test-target';
 import {
   type NumberConstraints,

@@ -1,5 +1,5 @@
-import type { JsonSchema } from '../../core/language-model';
-import type { ControlTag } from '../../core/label-config';
+import type { JsonSchema } from '../../core/spec/language-model';
+import type { ControlTag } from '../../core/spec/label-config';
 import { readControlAttribute } from '../shared/read-control-attribute';
 
 /** The control's `min`, `max` and `step`; absent ones are not checked (Label Studio checks `step` only when set). */

@@ -1,4 +1,4 @@
-import type { PredictionTarget } from '../../core/label-config';
+import type { PredictionTarget } from '../../core/spec/label-config';
 import { createTestObject, createTestTarget } from '../shared/create-test-target';
 import { mapNumberResult } from './map-number-result';
 

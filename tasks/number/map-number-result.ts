@@ -1,5 +1,5 @@
-import type { ResultDraft } from '../../core/control-task';
-import type { PredictionTarget } from '../../core/label-config';
+import type { ResultDraft } from '../../core/spec/control-task';
+import type { PredictionTarget } from '../../core/spec/label-config';
 import { createResultDraft } from '../shared/create-result-draft';
 
 /** A parsed number → one `number` result on the target's first object; validation rejects anything malformed. */

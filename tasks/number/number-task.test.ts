@@ -1,4 +1,4 @@
-import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/spec/label-config';
 import { createTestObject, createTestTarget } from '../shared/create-test-target';
 import { numberTask } from './number-task';
 

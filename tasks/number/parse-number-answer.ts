@@ -1,5 +1,5 @@
-import type { ControlParseResult } from '../../core/control-task';
-import type { ControlTag } from '../../core/label-config';
+import type { ControlParseResult } from '../../core/spec/control-task';
+import type { ControlTag } from '../../core/spec/label-config';
 import { abstain } from '../shared/abstain';
 import { describeKind } from '../shared/describe-kind';
 import { quoteText } from '../shared/quote-text';

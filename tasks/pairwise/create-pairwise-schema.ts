@@ -1,5 +1,5 @@
-import type { JsonSchema } from '../../core/language-model';
-import type { ObjectTag, PredictionTarget } from '../../core/label-config';
+import type { JsonSchema } from '../../core/spec/language-model';
+import type { ObjectTag, PredictionTarget } from '../../core/spec/label-config';
 
 /** What a Pairwise result stores in `value.selected`. */
 export const PAIRWISE_SIDES = ['left', 'right'] as const;

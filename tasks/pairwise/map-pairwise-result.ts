@@ -1,5 +1,5 @@
-import type { ResultDraft } from '../../core/control-task';
-import type { PredictionTarget } from '../../core/label-config';
+import type { ResultDraft } from '../../core/spec/control-task';
+import type { PredictionTarget } from '../../core/spec/label-config';
 
 /**
  * A parsed side → one `pairwise` result; validation rejects anything malformed. Its `to_name` is the left object:

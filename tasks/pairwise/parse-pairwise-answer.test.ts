@@ -1,4 +1,4 @@
-import type { ObjectTag, PredictionTarget } from '../../core/label-config';
+import type { ObjectTag, PredictionTarget } from '../../core/spec/label-config';
 import { createTestObject, createTestTarget } from '../shared/create-test-target';
 import { normalizeSide, parsePairwiseAnswer } from './parse-pairwise-answer';
 

@@ -1,4 +1,4 @@
-import type { ResultDraft } from '../../core/control-task';
+import type { ResultDraft } from '../../core/spec/control-task';
 import { validatePairwiseResult } from './validate-pairwise-result';
 
 function createDraft(value: Record<string, unknown>, type = 'pairwise'): ResultDraft {

@@ -1,4 +1,4 @@
-import type { ResultDraft } from '../../core/control-task';
+import type { ResultDraft } from '../../core/spec/control-task';
 import { quoteText } from '../shared/quote-text';
 import { PAIRWISE_SIDES } from './create-pairwise-schema';
 

@@ -1,6 +1,6 @@
-import type { JsonSchema } from '../../core/language-model';
-import type { ControlTag } from '../../core/label-config';
-import { createMentionListSchema } from '../labels/create-labels-schema';
+import type { JsonSchema } from '../../core/spec/language-model';
+import type { ControlTag } from '../../core/spec/label-config';
+import { createMentionListSchema } from '../spans/create-labels-schema';
 
 const PARAGRAPH_DESCRIPTION = 'The position of the paragraph the mention is in, counting from 0 in the order given.';
 

@@ -1,5 +1,5 @@
-import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
-import type { SpanAnswer } from '../labels/parse-labels-answer';
+import type { ControlTag, ObjectTag, PredictionTarget } from '../../core/spec/label-config';
+import type { SpanAnswer } from '../spans/parse-labels-answer';
 import { createTestObject, createTestOptions, createTestTarget } from '../shared/create-test-target';
 import { mapParagraphLabelsResult, paragraphSearchOrder, reportParagraphLabelsMapping } from './map-paragraph-labels-result';
 import type { ParagraphMention } from './parse-paragraph-labels-answer';

@@ -1,11 +1,11 @@
-import type { ResultDraft } from '../../core/control-task';
-import type { PredictionTarget } from '../../core/label-config';
-import type { TaskData } from '../../core/label-studio';
-import { createMentionLocator, describeUnlocated, type MentionLocator, type Span } from '../labels/locate-mentions';
-import { NOT_A_SPAN_ANSWER } from '../labels/map-labels-result';
-import type { MappingReport } from '../labels/mapping-report';
-import { resolveSpans, type LabelledSpan, type ResolvedSpan } from '../labels/resolve-spans';
-import { utf16IndexesOf } from '../labels/slice-code-points';
+import type { ResultDraft } from '../../core/spec/control-task';
+import type { PredictionTarget } from '../../core/spec/label-config';
+import type { TaskData } from '../../core/spec/label-studio';
+import { createMentionLocator, describeUnlocated, type MentionLocator, type Span } from '../spans/locate-mentions';
+import { NOT_A_SPAN_ANSWER } from '../spans/map-labels-result';
+import type { MappingReport } from '../spans/mapping-report';
+import { resolveSpans, type LabelledSpan, type ResolvedSpan } from '../spans/resolve-spans';
+import { utf16IndexesOf } from '../spans/slice-code-points';
 import { isParagraphAnswer, type ParagraphMention } from './parse-paragraph-labels-answer';
 import { readParagraphs } from './read-paragraphs';
 

@@ -1,7 +1,7 @@
-import type { PredictionTarget } from '../../core/label-config';
-import { createSpanInstructions } from '../labels/create-span-instructions';
-import { supportsSpanControl } from '../labels/labels-task';
-import type { ReportingControlTask } from '../labels/mapping-report';
+import type { PredictionTarget } from '../../core/spec/label-config';
+import { createSpanInstructions } from '../spans/create-span-instructions';
+import { supportsSpanControl } from '../spans/supports-span-control';
+import type { ReportingControlTask } from '../spans/mapping-report';
 import { readAttribute } from '../shared/read-attribute';
 import { scoreSpans } from '../shared/score-spans';
 import { createParagraphLabelsSchema } from './create-paragraph-labels-schema';

@@ -1,6 +1,6 @@
-import type { ControlParseResult } from '../../core/control-task';
-import type { ControlTag } from '../../core/label-config';
-import { isSpanAnswer, parseMentions, type Mention, type SpanAnswer } from '../labels/parse-labels-answer';
+import type { ControlParseResult } from '../../core/spec/control-task';
+import type { ControlTag } from '../../core/spec/label-config';
+import { isSpanAnswer, parseMentions, type Mention, type SpanAnswer } from '../spans/parse-labels-answer';
 
 /** A mention in a list of paragraphs; `paragraph` is where the model says it is (0-based), a hint, null when unusable. */
 export interface ParagraphMention extends Mention {

@@ -1,8 +1,8 @@
-import type { PredictionTarget } from '../../core/label-config';
-import type { TaskData } from '../../core/label-studio';
+import type { PredictionTarget } from '../../core/spec/label-config';
+import type { TaskData } from '../../core/spec/label-studio';
 import { readAttribute } from '../shared/read-attribute';
-import { ownProperty } from '../../core/own-property';
-import { isRecord } from '../../core/is-record';
+import { ownProperty } from '../../core/shared/own-property';
+import { isRecord } from '../../core/shared/is-record';
 
 const DEFAULT_TEXT_KEY = 'text';
 

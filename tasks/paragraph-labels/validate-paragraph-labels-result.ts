@@ -1,8 +1,8 @@
-import type { ResultDraft } from '../../core/control-task';
-import type { PredictionTarget } from '../../core/label-config';
-import type { TaskData } from '../../core/label-studio';
-import { describeSpanKind } from '../labels/describe-span-kind';
-import { findSpanLabelsProblem, isInteger } from '../labels/validate-labels-result';
+import type { ResultDraft } from '../../core/spec/control-task';
+import type { PredictionTarget } from '../../core/spec/label-config';
+import type { TaskData } from '../../core/spec/label-studio';
+import { describeSpanKind } from '../spans/describe-span-kind';
+import { findSpanLabelsProblem, isInteger } from '../spans/validate-labels-result';
 import { quoteText } from '../shared/quote-text';
 import { readParagraphs } from './read-paragraphs';
 

@@ -1,4 +1,4 @@
-import type { ControlParseResult } from '../../core/control-task';
+import type { ControlParseResult } from '../../core/spec/control-task';
 
 export function abstain(reason: string): ControlParseResult {
   return { status: 'abstained', reason };

@@ -1,4 +1,4 @@
-import type { ControlOption } from '../../core/label-config';
+import type { ControlOption } from '../../core/spec/label-config';
 
 /** How many labels an abstention reason lists before it ends with `…`. */
 export const MAX_LISTED_LABELS = 12;

@@ -1,4 +1,4 @@
-import type { ObjectTag } from '../../core/label-config';
+import type { ObjectTag } from '../../core/spec/label-config';
 import { createResultDraft } from './create-result-draft';
 import { createTestObject, createTestTarget } from './create-test-target';
 

@@ -1,4 +1,4 @@
-import type { ControlOption, ControlTag, ObjectTag, PredictionTarget } from '../../core/label-config';
+import type { ControlOption, ControlTag, ObjectTag, PredictionTarget } from '../../core/spec/label-config';
 
 /** What a test says about a control: its type and name, and whatever differs from a plain whole-task control on `text`. */
 export type TestControlDetails = Partial<ControlTag> & Pick<ControlTag, 'type' | 'name'>;

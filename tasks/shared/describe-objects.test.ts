@@ -1,4 +1,4 @@
-import type { ObjectTag } from '../../core/label-config';
+import type { ObjectTag } from '../../core/spec/label-config';
 import { createTestObject, createTestTarget } from './create-test-target';
 import { describeObjects } from './describe-objects';
 

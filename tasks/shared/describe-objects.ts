@@ -1,4 +1,4 @@
-import type { PredictionTarget } from '../../core/label-config';
+import type { PredictionTarget } from '../../core/spec/label-config';
 
 /** How a prompt names the target's objects: `<field>` for the task data field each shows (its name without one). */
 export function describeObjects(target: PredictionTarget): string {

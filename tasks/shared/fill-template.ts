@@ -1,4 +1,4 @@
-import { ownProperty } from '../../core/own-property';
+import { ownProperty } from '../../core/shared/own-property';
 
 /** Replaces each `{name}` with its value in one pass, so braces inside values stay as written. */
 export function fillTemplate(template: string, values: Record<string, string>): string {

@@ -1,4 +1,4 @@
-import type { ObjectTag } from '../../core/label-config';
+import type { ObjectTag } from '../../core/spec/label-config';
 import { createTestObject } from './create-test-target';
 import { isTextObjectWithData } from './is-text-object-with-data';
 

@@ -1,4 +1,4 @@
-import type { ObjectTag } from '../../core/label-config';
+import type { ObjectTag } from '../../core/spec/label-config';
 
 const TEXT_OBJECT_TYPES = new Set(['Text', 'HyperText', 'Paragraphs']);
 

@@ -1,4 +1,4 @@
-import type { ObjectTag } from '../../core/label-config';
+import type { ObjectTag } from '../../core/spec/label-config';
 import { isTextOrImageObjectWithData } from './is-text-or-image-object-with-data';
 
 function object(type: string, dataField: string | null): ObjectTag {

@@ -1,4 +1,4 @@
-import type { ObjectTag } from '../../core/label-config';
+import type { ObjectTag } from '../../core/spec/label-config';
 import { isTextObjectWithData } from './is-text-object-with-data';
 
 /**

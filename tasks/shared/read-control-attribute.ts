@@ -1,4 +1,4 @@
-import type { ControlTag } from '../../core/label-config';
+import type { ControlTag } from '../../core/spec/label-config';
 import { readAttribute } from './read-attribute';
 
 /** A control attribute as Label Studio reads it: names are case-insensitive, blank values count as absent. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { findPackageRoot } from '../../core/package-root';
+import { findPackageRoot } from '../../core/shared/package-root';
 import { readPromptTemplate } from './read-prompt-template';
 
 const TEMPLATE_PATHS = [

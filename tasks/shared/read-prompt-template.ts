@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findPackageRoot } from '../../core/package-root';
+import { findPackageRoot } from '../../core/shared/package-root';
 
 const promptTemplates = new Map<string, string>();
 

@@ -1,4 +1,4 @@
-import type { ControlScore, ScoreInput } from '../../core/control-score';
+import type { ControlScore, ScoreInput } from '../../core/spec/control-score';
 import { computeExactMatchMetrics, isValueMatch, type ValuePair } from '../../core/evaluation-metrics/compute-exact-match-metrics';
 import { judgeEach } from '../../core/evaluation-metrics/judge-each';
 import { readComparableValue } from '../../core/evaluation-metrics/read-comparable-value';

@@ -1,4 +1,4 @@
-import type { LabelStudioResult } from '../../core/label-studio';
+import type { LabelStudioResult } from '../../core/spec/label-studio';
 import { createTestOptions, createTestTarget } from './create-test-target';
 import { scoreSpans } from './score-spans';
 

@@ -1,8 +1,8 @@
-import type { ControlScore, ScoreInput } from '../../core/control-score';
+import type { ControlScore, ScoreInput } from '../../core/spec/control-score';
 import { computeSpanMetrics, isSpanMatch, type SpanPair } from '../../core/evaluation-metrics/compute-span-metrics';
 import { judgeEach } from '../../core/evaluation-metrics/judge-each';
 import { readSpans, type XpathOrder } from '../../core/evaluation-metrics/read-spans';
-import type { TaskData } from '../../core/label-studio';
+import type { TaskData } from '../../core/spec/label-studio';
 
 /**
  * Strict and partial span F1, shared by the span tasks (Labels, HyperTextLabels, ParagraphLabels). Every task

@@ -1,4 +1,4 @@
-import type { ControlOption, ControlTag } from '../../core/label-config';
+import type { ControlOption, ControlTag } from '../../core/spec/label-config';
 import { createTestControl, createTestOption } from '../shared/create-test-target';
 import {
   MAX_ENUM_PATHS,

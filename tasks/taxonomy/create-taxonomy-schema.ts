@@ -1,5 +1,5 @@
-import type { JsonSchema } from '../../core/language-model';
-import type { ControlOption, ControlTag } from '../../core/label-config';
+import type { JsonSchema } from '../../core/spec/language-model';
+import type { ControlOption, ControlTag } from '../../core/spec/label-config';
 import { readControlAttribute } from '../shared/read-control-attribute';
 
 /** How paths are written in prompts and answers: Label Studio's default `pathSeparator`. */

@@ -1,5 +1,5 @@
-import type { ControlTask } from '../../core/control-task';
-import type { ControlTag, PredictionTarget } from '../../core/label-config';
+import type { ControlTask } from '../../core/spec/control-task';
+import type { ControlTag, PredictionTarget } from '../../core/spec/label-config';
 import { describeObjects } from '../shared/describe-objects';
 import { fillTemplate } from '../shared/fill-template';
 import { isTextOrImageObjectWithData } from '../shared/is-text-or-image-object-with-data';

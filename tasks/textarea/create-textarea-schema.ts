@@ -1,5 +1,5 @@
-import type { JsonSchema } from '../../core/language-model';
-import type { ControlTag } from '../../core/label-config';
+import type { JsonSchema } from '../../core/spec/language-model';
+import type { ControlTag } from '../../core/spec/label-config';
 import { readControlAttribute } from '../shared/read-control-attribute';
 
 /** The most characters (code points) one text may have; longer answers are runaway output, not annotations. */

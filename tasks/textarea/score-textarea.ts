@@ -1,7 +1,7 @@
-import type { ControlScore, ScoreInput } from '../../core/control-score';
+import type { ControlScore, ScoreInput } from '../../core/spec/control-score';
 import { computeTextMetrics, isTextMatch, type TextPair } from '../../core/evaluation-metrics/compute-text-metrics';
 import { judgeEach } from '../../core/evaluation-metrics/judge-each';
-import type { LabelStudioResult } from '../../core/label-studio';
+import type { LabelStudioResult } from '../../core/spec/label-studio';
 
 function readTexts(results: LabelStudioResult[]): string[] {
   return results.flatMap((result) => {

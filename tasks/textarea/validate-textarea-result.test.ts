@@ -1,5 +1,5 @@
-import type { ResultDraft } from '../../core/control-task';
-import type { ControlTag } from '../../core/label-config';
+import type { ResultDraft } from '../../core/spec/control-task';
+import type { ControlTag } from '../../core/spec/label-config';
 import { createTestControl } from '../shared/create-test-target';
 import { MAX_TEXT_LENGTH } from './create-textarea-schema';
 import { validateTextAreaResult } from './validate-textarea-result';

@@ -1,5 +1,5 @@
-import type { ResultDraft } from '../../core/control-task';
-import type { ControlTag } from '../../core/label-config';
+import type { ResultDraft } from '../../core/spec/control-task';
+import type { ControlTag } from '../../core/spec/label-config';
 import { describeKind } from '../shared/describe-kind';
 import { quoteText } from '../shared/quote-text';
 import { MAX_TEXT_LENGTH, isSingleLine, readMaxSubmissions, skipsDuplicates } from './create-textarea-schema';

@@ -1,5 +1,5 @@
 import type { MessageCreateParams } from '@anthropic-ai/sdk/resources/messages';
-import type { JsonSchema } from '../../core/language-model';
+import type { JsonSchema } from '../../core/spec/language-model';
 import { ANTHROPIC_PROVIDER, AnthropicLanguageModel } from '../../providers/anthropic';
 import { createFakeAnthropicServer, findForcedTool, type FakeAnthropicServer } from '../fake-anthropic-server';
 import { createTestProjectSettings } from '../helpers/create-test-project-settings';

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { LanguageModel } from '../../core/language-model';
-import { silentLogger } from '../../core/logger';
+import type { LanguageModel } from '../../core/spec/language-model';
+import { silentLogger } from '../../core/spec/logger';
 import { isComponentFactory, Registry } from '../../core/registry';
 import { loadPlugin } from '../../config/load-plugin';
 import { startFakeCompanyGateway, type GatewayReply } from '../../examples/plugins/company-gateway/fake-company-gateway';

@@ -1,6 +1,6 @@
 import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions';
-import type { JsonSchema, LanguageModel } from '../../core/language-model';
-import type { ProviderSettings } from '../../core/project-settings';
+import type { JsonSchema, LanguageModel } from '../../core/spec/language-model';
+import type { ProviderSettings } from '../../core/spec/project-settings';
 import { createFakeOpenAIServer, type FakeOpenAIServer } from '../fake-openai-server';
 import type { ContractRequest, ProviderContractHarness } from './describe-provider-contract';
 

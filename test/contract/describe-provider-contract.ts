@@ -1,6 +1,6 @@
 import { ERROR_CODES, PrelabelError } from '../../core/errors';
-import type { JsonSchema, LanguageModel, LanguageModelCallOptions, ResponseFormat } from '../../core/language-model';
-import type { ProviderSettings } from '../../core/project-settings';
+import type { JsonSchema, LanguageModel, LanguageModelCallOptions, ResponseFormat } from '../../core/spec/language-model';
+import type { ProviderSettings } from '../../core/spec/project-settings';
 
 /** One HTTP request the provider's fake server received. */
 export interface ContractRequest {

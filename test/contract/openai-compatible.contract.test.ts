@@ -1,4 +1,4 @@
-import type { ProviderSettings } from '../../core/project-settings';
+import type { ProviderSettings } from '../../core/spec/project-settings';
 import { OPENAI_COMPATIBLE_PROVIDER, OpenAICompatibleLanguageModel } from '../../providers/openai-compatible';
 import { createTestProjectSettings } from '../helpers/create-test-project-settings';
 import { createOpenAIWireHarness } from './create-openai-wire-harness';

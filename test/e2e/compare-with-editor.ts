@@ -1,5 +1,5 @@
 import type { EditorPrediction, EditorResult, RenderedEditor } from './label-studio-editor';
-import { isRecord } from '../../core/is-record';
+import { isRecord } from '../../core/shared/is-record';
 
 const NUMERIC_TOLERANCE = 1e-6;
 

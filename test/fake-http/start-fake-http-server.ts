@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HangReply, ResetReply, ScriptableReply } from './fake-http-reply';
-import { errorMessageOf } from '../../core/error-message-of';
+import { errorMessageOf } from '../../core/shared/error-message-of';
 
 export interface RecordedHttpRequest {
   method: string;

@@ -1,7 +1,7 @@
-import type { LabelConfig } from '../../core/label-config';
-import type { LanguageModel, LanguageModelResult } from '../../core/language-model';
+import type { LabelConfig } from '../../core/spec/label-config';
+import type { LanguageModel, LanguageModelResult } from '../../core/spec/language-model';
 import { Registry } from '../../core/registry';
-import type { CompiledPrompt, ConfigParser, MappedResults, ParsedResponse, PromptRenderer, ResponseParser, ResultMapper } from '../../core/stages';
+import type { CompiledPrompt, ConfigParser, MappedResults, ParsedResponse, PromptRenderer, ResponseParser, ResultMapper } from '../../core/spec/stages';
 import { DEFAULT_PROVIDER_NAME, DEFAULT_STAGE_NAMES } from '../../config/default-stage-names';
 
 /** Stand-ins registered under the default stage and provider names: for tests of config loading, which never run them. */

@@ -3,7 +3,7 @@ import type {
   LanguageModelCallOptions,
   LanguageModelResult,
   StructuredOutputMode,
-} from '../../core/language-model';
+} from '../../core/spec/language-model';
 
 /** What the fake answers a call with: a partial result (the rest filled in), or an error it throws. */
 export type FakeAnswer = Partial<LanguageModelResult> | Error;

@@ -1,4 +1,4 @@
-import type { ControlOption, ControlTag, LabelConfig } from '../../core/label-config';
+import type { ControlOption, ControlTag, LabelConfig } from '../../core/spec/label-config';
 
 /**
  * An independent check of a prediction against a labeling config, written from Label Studio's rules (protocol doc

@@ -1,5 +1,5 @@
-import type { PredictionTarget } from '../../core/label-config';
-import type { PromptTarget } from '../../core/stages';
+import type { PredictionTarget } from '../../core/spec/label-config';
+import type { PromptTarget } from '../../core/spec/stages';
 import { choicesTask } from '../../tasks/choices/choices-task';
 import { dateTimeTask } from '../../tasks/datetime/datetime-task';
 import { hypertextLabelsTask, labelsOnHypertextTask } from '../../tasks/hypertext-labels/hypertext-labels-task';

@@ -5,7 +5,7 @@ import type { ChatCompletionCreateParams } from 'openai/resources/chat/completio
 import { createFakeOpenAIServer, type FakeOpenAIReply, type FakeOpenAIServer, type RecordedRequest } from '../fake-openai-server';
 import { answerSentiment } from '../helpers/sentiment-handler';
 import { startTestServer, type TestServer } from '../helpers/start-test-server';
-import { parsePrometheusText, sumSamples } from '../metrics/parse-prometheus-text';
+import { parsePrometheusText, sumSamples } from '../helpers/parse-prometheus-text';
 import { PrometheusObserver } from '../../server/metrics/prometheus-observer';
 
 const predictRequest = JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'label-studio', 'predict-request.json'), 'utf8'));

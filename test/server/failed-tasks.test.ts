@@ -4,7 +4,7 @@ import { PrometheusObserver } from '../../server/metrics/prometheus-observer';
 import { createFakeOpenAIServer, type FakeOpenAIServer } from '../fake-openai-server';
 import { answerSentiment, userMessageOf } from '../helpers/sentiment-handler';
 import { startTestServer, type TestServer } from '../helpers/start-test-server';
-import { parsePrometheusText, sumSamples } from '../metrics/parse-prometheus-text';
+import { parsePrometheusText, sumSamples } from '../helpers/parse-prometheus-text';
 
 const fixtures = path.join(__dirname, '..', 'fixtures', 'label-studio');
 const predictRequest = JSON.parse(readFileSync(path.join(fixtures, 'predict-request.json'), 'utf8'));

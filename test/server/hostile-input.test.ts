@@ -1,7 +1,7 @@
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LabelStudioXmlConfigParser } from '../../core/label-config-parser';
+import { LabelStudioXmlConfigParser } from '../../core/label-config/label-config-parser';
 import { createFakeOpenAIServer, type FakeOpenAIServer } from '../fake-openai-server';
 import { findPredictionProblems } from '../helpers/find-prediction-problems';
 import { answerSentiment } from '../helpers/sentiment-handler';

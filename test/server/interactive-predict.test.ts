@@ -1,5 +1,5 @@
 import { createFakeOpenAIServer, type FakeOpenAIServer } from '../fake-openai-server';
-import { LabelStudioXmlConfigParser } from '../../core/label-config-parser';
+import { LabelStudioXmlConfigParser } from '../../core/label-config/label-config-parser';
 import { findPredictionProblems } from '../helpers/find-prediction-problems';
 import { userMessageOf } from '../helpers/sentiment-handler';
 import { startTestServer, type TestServer } from '../helpers/start-test-server';

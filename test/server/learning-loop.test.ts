@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createFakeOpenAIServer, type FakeOpenAIServer } from '../fake-openai-server';
 import { answerSentiment } from '../helpers/sentiment-handler';
 import { startTestServer, type TestServer } from '../helpers/start-test-server';
-import { LEGACY_TOKEN, serve, startFakeHost } from '../media/start-fake-label-studio';
+import { LEGACY_TOKEN, serve, startFakeHost } from '../helpers/start-fake-label-studio';
 
 const fixtures = path.join(__dirname, '..', 'fixtures', 'label-studio');
 const annotationCreated = JSON.parse(readFileSync(path.join(fixtures, 'webhook-annotation-created.json'), 'utf8'));

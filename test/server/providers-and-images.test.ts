@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createFakeAnthropicServer, type FakeAnthropicServer } from '../fake-anthropic-server';
 import { createFakeOpenAIServer, type FakeOpenAIServer } from '../fake-openai-server';
-import { LEGACY_TOKEN, PNG_BYTES, serve, startFakeHost, type FakeHost } from '../media/start-fake-label-studio';
+import { LEGACY_TOKEN, PNG_BYTES, serve, startFakeHost, type FakeHost } from '../helpers/start-fake-label-studio';
 import { startTestServer, type TestServer } from '../helpers/start-test-server';
 
 const SENTIMENT = '<View><Text name="text" value="$text"/><Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/></Choices></View>';

@@ -1,0 +1,188 @@
+import { container as globalContainer } from 'tsyringe';
+import { messageText, type LanguageModel, type LanguageModelCallOptions, type LanguageModelResult } from '../../core/spec/language-model';
+import { silentLogger, type Logger } from '../../core/spec/logger';
+import type { ProjectPipeline as Pipeline } from '../../core/spec/project-pipeline';
+import type { ProjectSettings } from '../../core/spec/project-settings';
+import { Registry } from '../../core/registry';
+import { TOKENS } from '../../core/tokens';
+import { AnswerCache } from '../../core/model-calls/answer-cache';
+import { silentObserver, type PipelineObserver } from '../../core/spec/pipeline-observer';
+import { ProviderGates } from '../../core/model-calls/provider-gates';
+import { SqliteResponseCache } from '../../server/cache/sqlite-response-cache';
+import { SqliteExampleStore } from '../../server/learning/sqlite-example-store';
+import { StoreExampleSource } from '../../server/learning/store-example-source';
+import { createDefaultProjectSettings } from '../../config/default-project-settings';
+import { registerBuiltinComponents } from '../../server/register-builtin-components';
+import { createProjectContainer } from '../../server/project-pipelines';
+
+const CONFIG = `<View><Text name="text" value="$text"/>
+<Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/></Choices>
+<Choices name="topics" toName="text" choice="multiple"><Choice value="Sports"/><Choice value="Politics"/></Choices>
+<Choices name="per_region" toName="text" perRegion="true"><Choice value="x"/></Choices></View>`;
+
+/** An in-memory model that records its calls and answers from a script (the core test tier). */
+class ScriptedLanguageModel implements LanguageModel {
+  readonly specificationVersion = 'v1' as const;
+  readonly provider = 'scripted';
+  readonly modelId = 'scripted-1';
+  readonly structuredOutput = 'json_schema' as const;
+  readonly acceptsImages = false;
+  static calls: LanguageModelCallOptions[] = [];
+  static answer: (options: LanguageModelCallOptions) => Partial<LanguageModelResult> | Error = () => ({ text: '{}' });
+
+  async generate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {
+    ScriptedLanguageModel.calls.push(options);
+    const answer = ScriptedLanguageModel.answer(options);
+    if (answer instanceof Error) throw answer;
+    return {
+      text: '',
+      finishReason: { unified: 'stop', raw: 'stop' },
+      usage: { inputTokens: 10, outputTokens: 5 },
+      warnings: [],
+      ...answer,
+    };
+  }
+}
+
+function buildPipeline(settings: ProjectSettings, logger: Logger = silentLogger, config = CONFIG, observer: PipelineObserver = silentObserver): Pipeline {
+  const root = globalContainer.createChildContainer();
+  const registry = registerBuiltinComponents(new Registry());
+  registry.register('provider', 'scripted', ScriptedLanguageModel);
+  root.registerInstance(TOKENS.Registry, registry);
+  root.registerInstance(TOKENS.Logger, logger);
+  root.registerInstance(TOKENS.Environment, {});
+  root.registerInstance(TOKENS.AnswerCache, new AnswerCache(new SqliteResponseCache({ file: ':memory:' })));
+  root.registerInstance(TOKENS.ProviderGates, new ProviderGates());
+  root.registerInstance(TOKENS.PipelineObserver, observer);
+  root.registerInstance(TOKENS.ExampleSource, new StoreExampleSource(new SqliteExampleStore({ file: ':memory:' })));
+  return createProjectContainer(root, settings, config).resolve(TOKENS.Pipeline);
+}
+
+function settings(change: (base: ProjectSettings) => void = () => {}): ProjectSettings {
+  const base = createDefaultProjectSettings({});
+  base.provider = { ...base.provider, name: 'scripted', model: 'scripted-1' };
+  base.retry = { maxRetries: 0, initialDelayMs: 1, maxDelayMs: 1 };
+  change(base);
+  return base;
+}
+
+const userText = (options: LanguageModelCallOptions) => messageText(options.messages.find((message) => message.role === 'user') ?? { role: 'user', content: '' });
+
+beforeEach(() => {
+  ScriptedLanguageModel.calls = [];
+});
+
+describe('Pipeline', () => {
+  it('fills several controls with one call per task, and skips what it cannot fill', async () => {
+    ScriptedLanguageModel.answer = () => ({ text: '{"sentiment": "Negative", "topics": ["Politics", "Sports"]}' });
+    const pipeline = buildPipeline(settings());
+    expect(pipeline.targets.map((target) => target.control.name)).toEqual(['sentiment', 'topics']);
+    expect(pipeline.skipped).toEqual([
+      { control: 'per_region', tag: '<Choices name="per_region"> on <Text name="text">', reason: expect.stringContaining('perRegion') },
+    ]);
+    const [outcome] = await pipeline.predictAll([{ id: 1, data: { text: 'x' } }]);
+    expect(ScriptedLanguageModel.calls).toHaveLength(1);
+    expect(outcome?.prediction.result.map((result) => [result.from_name, result.value])).toEqual([
+      ['sentiment', { choices: ['Negative'] }],
+      ['topics', { choices: ['Sports', 'Politics'] }],
+    ]);
+    expect(ScriptedLanguageModel.calls[0]?.responseFormat).toMatchObject({ type: 'json', mode: 'json_schema', schema: { required: ['sentiment', 'topics'] } });
+  });
+
+  it.each([
+    ['a truncated answer', { text: '{"sentiment": "Neg', finishReason: { unified: 'length' as const, raw: 'length' } }, 'truncated'],
+    ['a refusal', { text: '', refusal: 'I cannot help with that.' }, 'refused'],
+    ['a filtered answer', { text: '', finishReason: { unified: 'content-filter' as const, raw: 'content_filter' } }, 'content-filter'],
+  ])('turns %s into a failed task with a reason, never a crash', async (_name, answer, reason) => {
+    ScriptedLanguageModel.answer = (options) => (userText(options).includes('bad') ? answer : { text: '{"sentiment": "Positive", "topics": []}' });
+    const pipeline = buildPipeline(settings());
+    const outcomes = await pipeline.predictAll([{ id: 1, data: { text: 'good' } }, { id: 2, data: { text: 'bad' } }]);
+    expect(outcomes[0]?.prediction.result).toHaveLength(1);
+    expect(outcomes[1]?.prediction.result).toEqual([]);
+    expect(outcomes[1]?.error).toMatchObject({ code: 'RESPONSE_UNUSABLE', reason });
+  });
+
+  it('runs at most `concurrency` calls at once and keeps task order', async () => {
+    let running = 0;
+    let peak = 0;
+    const pipeline = buildPipeline(settings((base) => void (base.concurrency = 3)));
+    const model = (pipeline as unknown as { prepared: { candidates: Array<{ model: ScriptedLanguageModel }> } }).prepared.candidates[0]!.model;
+    const original = model.generate.bind(model);
+    model.generate = async (options) => {
+      running += 1;
+      peak = Math.max(peak, running);
+      await new Promise((resolve) => setTimeout(resolve, Number(/n(\d+)/.exec(userText(options))?.[1]) % 5));
+      running -= 1;
+      return original(options);
+    };
+    ScriptedLanguageModel.answer = (options) => ({ text: JSON.stringify({ sentiment: Number(/n(\d+)/.exec(userText(options))?.[1]) % 2 ? 'Negative' : 'Positive', topics: [] }) });
+    const tasks = Array.from({ length: 20 }, (_, index) => ({ id: index, data: { text: `n${index}` } }));
+    const outcomes = await pipeline.predictAll(tasks);
+    expect(peak).toBe(3);
+    expect(outcomes.map((outcome) => outcome.prediction.result[0]?.value)).toEqual(
+      tasks.map((_, index) => ({ choices: [index % 2 ? 'Negative' : 'Positive'] })),
+    );
+  });
+
+  it('derives model_version from what decides answers only', () => {
+    const version = (change?: (base: ProjectSettings) => void) => buildPipeline(settings(change)).modelVersion;
+    const base = version();
+    expect(version()).toBe(base);
+    expect(version((s) => void (s.provider.apiKey = 'sk-secret'))).toBe(base);
+    expect(version((s) => void (s.concurrency = 99))).toBe(base);
+    expect(version((s) => void (s.retry.maxRetries = 7))).toBe(base);
+    expect(version((s) => void (s.provider.temperature = 0.7))).not.toBe(base);
+    expect(version((s) => void (s.prompt.instructions = 'Be careful.'))).not.toBe(base);
+    expect(version((s) => void (s.provider.model = 'scripted-1'))).toMatch(/^prelabel-scripted-1-[0-9a-f]{12}$/);
+  });
+});
+
+describe('Pipeline with long texts', () => {
+  const NER_CONFIG = '<View><Text name="text" value="$text"/><Labels name="ner" toName="text"><Label value="PER"/><Label value="LOC"/></Labels></View>';
+
+  it('splits a long text into chunks, one call each, and merges the spans without duplicates', async () => {
+    const sentences = Array.from({ length: 30 }, (_, index) => (index % 7 === 3 ? `Sentence ${index} mentions Ada Lovelace in 東京 😀.` : `Sentence ${index} is filler text.`));
+    const text = sentences.join(' ');
+    ScriptedLanguageModel.answer = (options) => {
+      const chunk = /<text>\n([\s\S]*)\n<\/text>/.exec(userText(options))?.[1] ?? '';
+      const mentions = [...chunk.matchAll(/Ada Lovelace in 東京/g)].flatMap(() => [
+        { label: 'PER', text: 'Ada Lovelace', context: 'mentions Ada Lovelace in' },
+        { label: 'LOC', text: '東京', context: 'in 東京 😀' },
+      ]);
+      return { text: JSON.stringify({ ner: mentions }) };
+    };
+    const pipeline = buildPipeline(settings((base) => void (base.chunking = { maxCharacters: 200, overlapCharacters: 60 })), silentLogger, NER_CONFIG);
+    const [outcome] = await pipeline.predictAll([{ id: 1, data: { text } }]);
+    expect(ScriptedLanguageModel.calls.length).toBeGreaterThan(3);
+    const codePoints = [...text];
+    const expected = [...text.matchAll(/Ada Lovelace in 東京/g)].flatMap((match) => {
+      const start = [...text.slice(0, match.index)].length;
+      return [
+        { start, end: start + 12, text: 'Ada Lovelace', labels: ['PER'] },
+        { start: start + 16, end: start + 18, text: '東京', labels: ['LOC'] },
+      ];
+    });
+    const spans = outcome?.prediction.result.map((result) => result.value) ?? [];
+    expect(spans.sort((left: any, right: any) => left.start - right.start)).toEqual(expected);
+    for (const span of spans as any[]) expect(codePoints.slice(span.start, span.end).join('')).toBe(span.text);
+  });
+});
+
+describe('Pipeline reports', () => {
+  it('counts dropped results and settled tasks by status', async () => {
+    const dropped: string[][] = [];
+    const statuses: string[] = [];
+    const observer: PipelineObserver = {
+      ...silentObserver,
+      resultsDropped: ({ reasons }) => void dropped.push(reasons),
+      taskSettled: ({ status }) => void statuses.push(status),
+    };
+    ScriptedLanguageModel.answer = () => ({ text: JSON.stringify({ ner: [{ label: 'PER', text: 'Nobody Here', context: 'Nobody Here' }, { label: 'PER', text: 'Ada', context: 'Ada' }] }) });
+    const config = '<View><Text name="text" value="$text"/><Labels name="ner" toName="text"><Label value="PER"/></Labels></View>';
+    const pipeline = buildPipeline(settings(), silentLogger, config, observer);
+    const [outcome] = await pipeline.predictAll([{ id: 1, data: { text: 'Ada wrote the first program.' } }]);
+    expect(outcome?.prediction.result.map((result) => result.value.text)).toEqual(['Ada']);
+    expect(dropped).toEqual([[expect.stringContaining('Nobody Here')]]);
+    expect(statuses).toEqual(['answered']);
+  });
+});
