@@ -99,12 +99,10 @@ describe('the layer rules fire on a forbidden import', () => {
     // core/spec/ and a spec file still at core/'s root (a type-only import counts); a package other than tsyringe.
     ['spec-imports-implementation', 'core/spec/control-task.ts', 'core/retry.ts'],
     ['spec-imports-implementation', 'core/spec/control-task.ts', 'node_modules/ajv'],
-    ['spec-imports-implementation', 'core/stages.ts', 'core/pipeline.ts'],
-    // The top-level cli/ and its old home server/cli/.
+    ['spec-imports-implementation', 'core/spec/stages.ts', 'core/pipeline.ts'],
     ['server-imports-cli', 'server/create-app.ts', 'cli/run-predict-command.ts'],
-    ['server-imports-cli', 'server/evaluation/read-evaluation-tasks.ts', 'server/cli/read-tasks-file.ts'],
-    // core/pipeline.ts and core/stages.ts import each other's types.
-    ['core-circular', 'core/pipeline.ts', 'core/stages.ts'],
+    // core/pipeline.ts and core/spec/stages.ts import each other's types.
+    ['core-circular', 'core/pipeline.ts', 'core/spec/stages.ts'],
   ];
 
   let report: LayerReport;
@@ -126,7 +124,7 @@ describe('the layer rules fire on a forbidden import', () => {
 
   it('reports nothing else: the allowed imports beside them pass', () => {
     // tasks/index.ts → every task, a task → tasks/shared/, providers/index.ts → every provider, a provider →
-    // providers/shared/, the spec → the spec, core/errors.ts, node:fs and tsyringe, cli/ and server/cli/ → server/,
+    // providers/shared/, the spec → the spec, core/errors.ts, node:fs and tsyringe, cli/ → server/,
     // and a core test → tasks/ and config/ (tests are outside the layering).
     expect(report.violations.map(describeViolation).sort()).toEqual(
       expected.map(([rule, from, to]) => describeViolation({ rule, from, to })).sort(),
@@ -135,6 +133,6 @@ describe('the layer rules fire on a forbidden import', () => {
 
   it('names the modules of a cycle', () => {
     const cycle = report.violations.find((violation) => violation.rule === 'core-circular');
-    expect([...(cycle?.cycle ?? [])].sort()).toEqual(['core/pipeline.ts', 'core/stages.ts']);
+    expect([...(cycle?.cycle ?? [])].sort()).toEqual(['core/pipeline.ts', 'core/spec/stages.ts']);
   });
 });
