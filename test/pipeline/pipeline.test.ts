@@ -1,5 +1,6 @@
 import { container as globalContainer } from 'tsyringe';
-import { messageText, type LanguageModel, type LanguageModelCallOptions, type LanguageModelResult } from '../../core/spec/language-model';
+import { messageText, type LanguageModelCallOptions } from '../../core/spec/language-model';
+import { FakeLanguageModel, type FakeAnswer } from '../helpers/fake-language-model';
 import { silentLogger, type Logger } from '../../core/spec/logger';
 import type { ProjectPipeline as Pipeline } from '../../core/spec/project-pipeline';
 import type { ProjectSettings } from '../../core/spec/project-settings';
@@ -20,34 +21,14 @@ const CONFIG = `<View><Text name="text" value="$text"/>
 <Choices name="topics" toName="text" choice="multiple"><Choice value="Sports"/><Choice value="Politics"/></Choices>
 <Choices name="per_region" toName="text" perRegion="true"><Choice value="x"/></Choices></View>`;
 
-/** An in-memory model that records its calls and answers from a script (the core test tier). */
-class ScriptedLanguageModel implements LanguageModel {
-  readonly specificationVersion = 'v1' as const;
-  readonly provider = 'scripted';
-  readonly modelId = 'scripted-1';
-  readonly structuredOutput = 'json_schema' as const;
-  readonly acceptsImages = false;
-  static calls: LanguageModelCallOptions[] = [];
-  static answer: (options: LanguageModelCallOptions) => Partial<LanguageModelResult> | Error = () => ({ text: '{}' });
-
-  async generate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {
-    ScriptedLanguageModel.calls.push(options);
-    const answer = ScriptedLanguageModel.answer(options);
-    if (answer instanceof Error) throw answer;
-    return {
-      text: '',
-      finishReason: { unified: 'stop', raw: 'stop' },
-      usage: { inputTokens: 10, outputTokens: 5 },
-      warnings: [],
-      ...answer,
-    };
-  }
-}
+/** What the shared fake model answers each call with (the core test tier's model: test/helpers/fake-language-model.ts). */
+let answer: (options: LanguageModelCallOptions) => FakeAnswer | Promise<FakeAnswer> = () => ({ text: '{}' });
+let model: FakeLanguageModel;
 
 function buildPipeline(settings: ProjectSettings, logger: Logger = silentLogger, config = CONFIG, observer: PipelineObserver = silentObserver): Pipeline {
   const root = globalContainer.createChildContainer();
   const registry = registerBuiltinComponents(new Registry());
-  registry.register('provider', 'scripted', ScriptedLanguageModel);
+  registry.register('provider', 'scripted', { create: () => model });
   root.registerInstance(TOKENS.Registry, registry);
   root.registerInstance(TOKENS.Logger, logger);
   root.registerInstance(TOKENS.Environment, {});
@@ -69,32 +50,33 @@ function settings(change: (base: ProjectSettings) => void = () => {}): ProjectSe
 const userText = (options: LanguageModelCallOptions) => messageText(options.messages.find((message) => message.role === 'user') ?? { role: 'user', content: '' });
 
 beforeEach(() => {
-  ScriptedLanguageModel.calls = [];
+  answer = () => ({ text: '{}' });
+  model = new FakeLanguageModel({ provider: 'scripted', modelId: 'scripted-1', answer: (options) => answer(options) });
 });
 
 describe('Pipeline', () => {
   it('fills several controls with one call per task, and skips what it cannot fill', async () => {
-    ScriptedLanguageModel.answer = () => ({ text: '{"sentiment": "Negative", "topics": ["Politics", "Sports"]}' });
+    answer = () => ({ text: '{"sentiment": "Negative", "topics": ["Politics", "Sports"]}' });
     const pipeline = buildPipeline(settings());
     expect(pipeline.targets.map((target) => target.control.name)).toEqual(['sentiment', 'topics']);
     expect(pipeline.skipped).toEqual([
       { control: 'per_region', tag: '<Choices name="per_region"> on <Text name="text">', reason: expect.stringContaining('perRegion') },
     ]);
     const [outcome] = await pipeline.predictAll([{ id: 1, data: { text: 'x' } }]);
-    expect(ScriptedLanguageModel.calls).toHaveLength(1);
+    expect(model.generateCalls).toHaveLength(1);
     expect(outcome?.prediction.result.map((result) => [result.from_name, result.value])).toEqual([
       ['sentiment', { choices: ['Negative'] }],
       ['topics', { choices: ['Sports', 'Politics'] }],
     ]);
-    expect(ScriptedLanguageModel.calls[0]?.responseFormat).toMatchObject({ type: 'json', mode: 'json_schema', schema: { required: ['sentiment', 'topics'] } });
+    expect(model.generateCalls[0]?.responseFormat).toMatchObject({ type: 'json', mode: 'json_schema', schema: { required: ['sentiment', 'topics'] } });
   });
 
   it.each([
     ['a truncated answer', { text: '{"sentiment": "Neg', finishReason: { unified: 'length' as const, raw: 'length' } }, 'truncated'],
     ['a refusal', { text: '', refusal: 'I cannot help with that.' }, 'refused'],
     ['a filtered answer', { text: '', finishReason: { unified: 'content-filter' as const, raw: 'content_filter' } }, 'content-filter'],
-  ])('turns %s into a failed task with a reason, never a crash', async (_name, answer, reason) => {
-    ScriptedLanguageModel.answer = (options) => (userText(options).includes('bad') ? answer : { text: '{"sentiment": "Positive", "topics": []}' });
+  ])('turns %s into a failed task with a reason, never a crash', async (_name, badAnswer, reason) => {
+    answer = (options) => (userText(options).includes('bad') ? badAnswer : { text: '{"sentiment": "Positive", "topics": []}' });
     const pipeline = buildPipeline(settings());
     const outcomes = await pipeline.predictAll([{ id: 1, data: { text: 'good' } }, { id: 2, data: { text: 'bad' } }]);
     expect(outcomes[0]?.prediction.result).toHaveLength(1);
@@ -106,16 +88,13 @@ describe('Pipeline', () => {
     let running = 0;
     let peak = 0;
     const pipeline = buildPipeline(settings((base) => void (base.concurrency = 3)));
-    const model = (pipeline as unknown as { prepared: { candidates: Array<{ model: ScriptedLanguageModel }> } }).prepared.candidates[0]!.model;
-    const original = model.generate.bind(model);
-    model.generate = async (options) => {
+    answer = async (options) => {
       running += 1;
       peak = Math.max(peak, running);
       await new Promise((resolve) => setTimeout(resolve, Number(/n(\d+)/.exec(userText(options))?.[1]) % 5));
       running -= 1;
-      return original(options);
+      return { text: JSON.stringify({ sentiment: Number(/n(\d+)/.exec(userText(options))?.[1]) % 2 ? 'Negative' : 'Positive', topics: [] }) };
     };
-    ScriptedLanguageModel.answer = (options) => ({ text: JSON.stringify({ sentiment: Number(/n(\d+)/.exec(userText(options))?.[1]) % 2 ? 'Negative' : 'Positive', topics: [] }) });
     const tasks = Array.from({ length: 20 }, (_, index) => ({ id: index, data: { text: `n${index}` } }));
     const outcomes = await pipeline.predictAll(tasks);
     expect(peak).toBe(3);
@@ -143,7 +122,7 @@ describe('Pipeline with long texts', () => {
   it('splits a long text into chunks, one call each, and merges the spans without duplicates', async () => {
     const sentences = Array.from({ length: 30 }, (_, index) => (index % 7 === 3 ? `Sentence ${index} mentions Ada Lovelace in 東京 😀.` : `Sentence ${index} is filler text.`));
     const text = sentences.join(' ');
-    ScriptedLanguageModel.answer = (options) => {
+    answer = (options) => {
       const chunk = /<text>\n([\s\S]*)\n<\/text>/.exec(userText(options))?.[1] ?? '';
       const mentions = [...chunk.matchAll(/Ada Lovelace in 東京/g)].flatMap(() => [
         { label: 'PER', text: 'Ada Lovelace', context: 'mentions Ada Lovelace in' },
@@ -153,7 +132,7 @@ describe('Pipeline with long texts', () => {
     };
     const pipeline = buildPipeline(settings((base) => void (base.chunking = { maxCharacters: 200, overlapCharacters: 60 })), silentLogger, NER_CONFIG);
     const [outcome] = await pipeline.predictAll([{ id: 1, data: { text } }]);
-    expect(ScriptedLanguageModel.calls.length).toBeGreaterThan(3);
+    expect(model.generateCalls.length).toBeGreaterThan(3);
     const codePoints = [...text];
     const expected = [...text.matchAll(/Ada Lovelace in 東京/g)].flatMap((match) => {
       const start = [...text.slice(0, match.index)].length;
@@ -177,7 +156,7 @@ describe('Pipeline reports', () => {
       resultsDropped: ({ reasons }) => void dropped.push(reasons),
       taskSettled: ({ status }) => void statuses.push(status),
     };
-    ScriptedLanguageModel.answer = () => ({ text: JSON.stringify({ ner: [{ label: 'PER', text: 'Nobody Here', context: 'Nobody Here' }, { label: 'PER', text: 'Ada', context: 'Ada' }] }) });
+    answer = () => ({ text: JSON.stringify({ ner: [{ label: 'PER', text: 'Nobody Here', context: 'Nobody Here' }, { label: 'PER', text: 'Ada', context: 'Ada' }] }) });
     const config = '<View><Text name="text" value="$text"/><Labels name="ner" toName="text"><Label value="PER"/></Labels></View>';
     const pipeline = buildPipeline(settings(), silentLogger, config, observer);
     const [outcome] = await pipeline.predictAll([{ id: 1, data: { text: 'Ada wrote the first program.' } }]);
