@@ -1,10 +1,6 @@
 import type { DependencyContainer } from 'tsyringe';
 import type { Logger } from '../core/spec/logger';
-import { Pipeline } from '../core/pipeline/pipeline';
-import { formatOf, preparePipeline } from '../core/pipeline/prepare-pipeline';
-import { AnswerReader } from '../core/pipeline/repair-answer';
-import { isUsableAnswer } from '../core/pipeline/language-model-result';
-import { composeModelCalls } from '../core/model-calls/compose-model-calls';
+import { createPipeline } from '../core/pipeline/create-pipeline';
 import type { ModelCandidate } from '../core/model-calls/model-candidate';
 import type { ProjectPipeline } from '../core/spec/project-pipeline';
 import { LabelStudioMediaLoader } from './media/label-studio-media-loader';
@@ -143,33 +139,25 @@ export function createProjectContainer(
   return container;
 }
 
-/**
- * The runner and what it works from: stage 1 and the rest of the per-project preparation (throws LabelConfigError),
- * the answer reader, and every model call composed in one place (core/model-calls/compose-model-calls.ts).
- */
+/** The runner, built from the project scope's stages and the root's ports (core/pipeline/create-pipeline.ts). */
 function registerPipeline(container: DependencyContainer, settings: ProjectSettings, labelConfigXml: string, projectId: string, candidates: ModelCandidate[]): void {
-  const prepared = preparePipeline({
+  const pipeline = createPipeline({
     settings,
     labelConfigXml,
-    registry: container.resolve(TOKENS.Registry),
-    configParser: container.resolve(TOKENS.ConfigParser),
-    promptRenderer: container.resolve(TOKENS.PromptRenderer),
-    candidates,
     projectId,
-  });
-  const responseParser = container.resolve(TOKENS.ResponseParser);
-  const reader = new AnswerReader((text, format) => responseParser.parse({ text, targets: prepared.targets, format }));
-  const modelCalls = composeModelCalls({
-    candidates: prepared.candidates,
+    registry: container.resolve(TOKENS.Registry),
+    candidates,
+    stages: {
+      configParser: container.resolve(TOKENS.ConfigParser),
+      promptRenderer: container.resolve(TOKENS.PromptRenderer),
+      responseParser: container.resolve(TOKENS.ResponseParser),
+      resultMapper: container.resolve(TOKENS.ResultMapper),
+    },
     answers: container.resolve(TOKENS.AnswerCache),
-    retry: settings.retry,
     observer: container.resolve(TOKENS.PipelineObserver),
     logger: container.resolve(TOKENS.Logger),
-    // Never cache an answer that needs repairing: the next request asks again rather than repeat it.
-    isUsable: (result, index) => isUsableAnswer(result) && reader.isSound(result, formatOf(prepared.candidates[index] as (typeof prepared.candidates)[number])),
+    mediaLoader: container.resolve(TOKENS.MediaLoader),
+    exampleSource: container.resolve(TOKENS.ExampleSource),
   });
-  container.registerInstance(TOKENS.PreparedPipeline, prepared);
-  container.registerInstance(TOKENS.AnswerReader, reader);
-  container.registerInstance(TOKENS.ModelCalls, modelCalls);
-  container.register(TOKENS.Pipeline, { useClass: Pipeline });
+  container.registerInstance(TOKENS.Pipeline, pipeline);
 }

@@ -1,20 +1,11 @@
-import { container as globalContainer } from 'tsyringe';
-import { messageText, type LanguageModelCallOptions } from '../../core/spec/language-model';
-import { FakeLanguageModel, type FakeAnswer } from '../helpers/fake-language-model';
-import { silentLogger, type Logger } from '../../core/spec/logger';
-import type { ProjectPipeline as Pipeline } from '../../core/spec/project-pipeline';
-import type { ProjectSettings } from '../../core/spec/project-settings';
-import { Registry } from '../../core/registry';
-import { TOKENS } from '../../core/tokens';
-import { AnswerCache } from '../../core/model-calls/answer-cache';
-import { silentObserver, type PipelineObserver } from '../../core/spec/pipeline-observer';
-import { ProviderGates } from '../../core/model-calls/provider-gates';
-import { SqliteResponseCache } from '../../server/cache/sqlite-response-cache';
-import { SqliteExampleStore } from '../../server/learning/sqlite-example-store';
-import { StoreExampleSource } from '../../server/learning/store-example-source';
+import { messageText, type LanguageModelCallOptions } from '../spec/language-model';
+import { FakeLanguageModel, type FakeAnswer } from '../../test/helpers/fake-language-model';
+import { createTestPipeline } from '../../test/helpers/create-test-pipeline';
+import { silentLogger, type Logger } from '../spec/logger';
+import type { ProjectPipeline as Pipeline } from '../spec/project-pipeline';
+import type { ProjectSettings } from '../spec/project-settings';
+import { silentObserver, type PipelineObserver } from '../spec/pipeline-observer';
 import { createDefaultProjectSettings } from '../../config/default-project-settings';
-import { registerBuiltinComponents } from '../../server/register-builtin-components';
-import { createProjectContainer } from '../../server/project-pipelines';
 
 const CONFIG = `<View><Text name="text" value="$text"/>
 <Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/></Choices>
@@ -26,17 +17,7 @@ let answer: (options: LanguageModelCallOptions) => FakeAnswer | Promise<FakeAnsw
 let model: FakeLanguageModel;
 
 function buildPipeline(settings: ProjectSettings, logger: Logger = silentLogger, config = CONFIG, observer: PipelineObserver = silentObserver): Pipeline {
-  const root = globalContainer.createChildContainer();
-  const registry = registerBuiltinComponents(new Registry());
-  registry.register('provider', 'scripted', { create: () => model });
-  root.registerInstance(TOKENS.Registry, registry);
-  root.registerInstance(TOKENS.Logger, logger);
-  root.registerInstance(TOKENS.Environment, {});
-  root.registerInstance(TOKENS.AnswerCache, new AnswerCache(new SqliteResponseCache({ file: ':memory:' })));
-  root.registerInstance(TOKENS.ProviderGates, new ProviderGates());
-  root.registerInstance(TOKENS.PipelineObserver, observer);
-  root.registerInstance(TOKENS.ExampleSource, new StoreExampleSource(new SqliteExampleStore({ file: ':memory:' })));
-  return createProjectContainer(root, settings, config).resolve(TOKENS.Pipeline);
+  return createTestPipeline({ model, settings, labelConfigXml: config, logger, observer });
 }
 
 function settings(change: (base: ProjectSettings) => void = () => {}): ProjectSettings {
