@@ -1,18 +1,7 @@
 import { AnswerCache, createCacheKey } from './answer-cache';
 import type { LanguageModelResult } from '../spec/language-model';
-import type { CachedAnswer, ResponseCache } from '../spec/response-cache';
-
-class MapCache implements ResponseCache {
-  readonly kind = 'map';
-  readonly entries = new Map<string, CachedAnswer>();
-  async get(key: string) {
-    return this.entries.get(key) ?? null;
-  }
-  async set(key: string, answer: CachedAnswer) {
-    this.entries.set(key, answer);
-  }
-  async close() {}
-}
+import type { ResponseCache } from '../spec/response-cache';
+import { InMemoryResponseCache } from '../../test/helpers/in-memory-response-cache';
 
 function answer(text: string, finish: LanguageModelResult['finishReason']['unified'] = 'stop'): LanguageModelResult {
   return { text, finishReason: { unified: finish, raw: finish }, usage: { inputTokens: 3, outputTokens: 2 }, warnings: [{ type: 'other', message: 'w' }] };
@@ -30,7 +19,7 @@ describe('createCacheKey', () => {
 
 describe('AnswerCache', () => {
   it('answers from the cache the second time, without calling', async () => {
-    const store = new MapCache();
+    const store = new InMemoryResponseCache();
     const cache = new AnswerCache(store);
     let calls = 0;
     const call = async () => {
@@ -43,7 +32,7 @@ describe('AnswerCache', () => {
   });
 
   it('makes one call for identical requests in flight at once', async () => {
-    const cache = new AnswerCache(new MapCache());
+    const cache = new AnswerCache(new InMemoryResponseCache());
     let calls = 0;
     const call = async () => {
       calls += 1;
@@ -62,7 +51,7 @@ describe('AnswerCache', () => {
   });
 
   it('never stores errors or unusable answers', async () => {
-    const store = new MapCache();
+    const store = new InMemoryResponseCache();
     const cache = new AnswerCache(store);
     await expect(cache.answer('e', () => Promise.reject(new Error('down')), usable)).rejects.toThrow('down');
     await cache.answer('t', async () => answer('{"a', 'length'), usable);

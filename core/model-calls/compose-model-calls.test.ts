@@ -1,41 +1,18 @@
 import { ProviderCallError } from '../errors';
-import type { Logger } from '../spec/logger';
 import { silentObserver, type PipelineObserver } from '../spec/pipeline-observer';
 import type { ProviderSettings } from '../spec/project-settings';
-import type { CachedAnswer, ResponseCache } from '../spec/response-cache';
+import { InMemoryResponseCache } from '../../test/helpers/in-memory-response-cache';
+import { createRecordingLogger } from '../../test/helpers/recording-logger';
 import { FakeLanguageModel, userCall, type FakeAnswer } from '../../test/helpers/fake-language-model';
 import { AnswerCache } from './answer-cache';
 import { composeModelCalls } from './compose-model-calls';
 import { ProviderGate } from './provider-gate';
 
-class MemoryResponseCache implements ResponseCache {
-  readonly kind = 'memory';
-  readonly entries = new Map<string, CachedAnswer>();
-  async get(key: string) {
-    return this.entries.get(key) ?? null;
-  }
-  async set(key: string, answer: CachedAnswer) {
-    this.entries.set(key, answer);
-  }
-  async close() {}
-}
-
-function recordingLogger(lines: string[]): Logger {
-  const logger: Logger = {
-    debug: () => {},
-    info: () => {},
-    warn: (_fields, message) => void lines.push(message),
-    error: () => {},
-    child: () => logger,
-  };
-  return logger;
-}
-
 const provider = (name: string): ProviderSettings => ({ name, model: `${name}-model`, timeoutMs: 10_000 }) as ProviderSettings;
 
-function compose(answers: Array<(options: unknown, index: number) => FakeAnswer>, store = new MemoryResponseCache()) {
+function compose(answers: Array<(options: unknown, index: number) => FakeAnswer>, store = new InMemoryResponseCache()) {
   const events: string[] = [];
-  const warnings: string[] = [];
+  const logger = createRecordingLogger();
   const observer: PipelineObserver = {
     ...silentObserver,
     answerObtained: ({ provider: name, source }) => void events.push(`${name} answer from ${source}`),
@@ -48,9 +25,10 @@ function compose(answers: Array<(options: unknown, index: number) => FakeAnswer>
     answers: new AnswerCache(store),
     retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 1 },
     observer,
-    logger: recordingLogger(warnings),
+    logger,
     isUsable: () => true,
   });
+  const warnings = () => logger.entries.filter((entry) => entry.level === 'warn').map((entry) => entry.message);
   return { modelCalls, models, events, warnings, shutdown: () => gates.forEach((gate) => gate.shutdown()) };
 }
 
@@ -77,9 +55,9 @@ describe('composeModelCalls', () => {
       expect(answer).toMatchObject({ index: 1, result: { text: 'fallback' } });
       expect(models[0]?.generateCalls).toHaveLength(4);
       expect(events.slice(0, 3)).toEqual(['p0 call failed, retrying', 'p0 call failed', 'p1 answer from provider']);
-      expect(warnings.filter((line) => line === 'provider call failed; retrying')).toHaveLength(2);
-      expect(warnings.filter((line) => line === 'provider is down; asking the next one')).toHaveLength(2);
-      expect(warnings.filter((line) => line === 'a provider warning')).toHaveLength(1);
+      expect(warnings().filter((line) => line === 'provider call failed; retrying')).toHaveLength(2);
+      expect(warnings().filter((line) => line === 'provider is down; asking the next one')).toHaveLength(2);
+      expect(warnings().filter((line) => line === 'a provider warning')).toHaveLength(1);
     } finally {
       shutdown();
     }

@@ -1,4 +1,3 @@
-import type { CachedAnswer, ResponseCache } from '../../core/spec/response-cache';
 import type { ExampleSource } from '../../core/spec/example-store';
 import type { LanguageModel } from '../../core/spec/language-model';
 import { silentLogger, type Logger } from '../../core/spec/logger';
@@ -15,19 +14,7 @@ import { JsonResponseParser } from '../../core/stages/json-response-parser';
 import { LabelStudioResultMapper } from '../../core/stages/label-studio-result-mapper';
 import { TemplatePromptRenderer } from '../../core/stages/template-prompt-renderer';
 import { registerBuiltinTasks } from '../../tasks';
-
-/** A response cache held in a Map: the core tier's stand-in for SQLite and Redis. */
-export class InMemoryResponseCache implements ResponseCache {
-  readonly kind = 'memory';
-  readonly entries = new Map<string, CachedAnswer>();
-  async get(key: string): Promise<CachedAnswer | null> {
-    return this.entries.get(key) ?? null;
-  }
-  async set(key: string, answer: CachedAnswer): Promise<void> {
-    this.entries.set(key, answer);
-  }
-  async close(): Promise<void> {}
-}
+import { InMemoryResponseCache } from './in-memory-response-cache';
 
 /** A project with no reviewed examples. */
 const noExamples: ExampleSource = { generation: () => 0, select: () => [] };
